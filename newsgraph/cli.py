@@ -1,0 +1,163 @@
+"""The command line: build a graph from articles, then export, report, list and evaluate it."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsgraph.model import InputError
+
+app = typer.Typer(
+    help="newsgraph: read news articles and build the system they describe "
+    "(actors, ties, events, quotes, figures), every fact traced to its sentence.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console(stderr=True)
+DbOption = Annotated[str, typer.Option("--db", help="SQLite file, or a database URL such as postgresql://...")]
+
+
+def _open_store(db: str, must_exist: bool = False):  # noqa: ANN202 - Store import is deferred for fast --help
+    from newsgraph.store import Store
+
+    if must_exist and "://" not in db and not Path(db).exists():
+        console.print(f"[red]No graph at {escape(db)}.[/] Build one first: newsgraph build PATH --db {escape(db)}")
+        raise typer.Exit(2)
+    return Store(db)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl).")],
+    db: DbOption = "newsgraph.db",
+) -> None:
+    """Read, clean, deduplicate and analyse articles, and store the graph."""
+    from newsgraph.pipeline import build as run_build
+
+    store = _open_store(db)
+
+    def on_error(error: InputError) -> None:
+        console.print(f"[yellow]skipped[/] {escape(error.source)}: {escape(error.reason)}")
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as bar:
+        task = bar.add_task("analysing", total=None)
+
+        def progress(done: int, total: int, doc_id: str) -> None:
+            bar.update(task, completed=done, total=total, description=f"analysing {escape(doc_id)}")
+
+        summary = run_build([str(p) for p in paths], store, on_error=on_error, progress=progress)
+    counts = store.counts()
+    store.close()
+    table = Table(title=f"newsgraph build: {escape(db)}", show_header=False)
+    for label, value in [
+        ("documents read", summary.read),
+        ("new or changed", summary.added),
+        ("unchanged", summary.unchanged),
+        ("not English (kept, not analysed)", summary.skipped_language),
+        ("inputs with errors", len(summary.errors)),
+        ("duplicates linked", summary.duplicates),
+        ("actors", counts["actors"]),
+        ("quotes", counts["quotes"]),
+        ("relations", counts["relations"]),
+        ("events", counts["events"]),
+        ("figures", counts["claims"]),
+        ("disagreements", counts["conflicts"]),
+        ("stories", counts["stories"]),
+    ]:
+        table.add_row(label, str(value))
+    Console().print(table)
+
+
+@app.command()
+def export(
+    db: DbOption = "newsgraph.db",
+    format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+) -> None:
+    """Write the graph in the exchange format (one JSON object per line)."""
+    from newsgraph.export import write_jsonl
+
+    if format != "jsonl":
+        console.print(f"[red]Unknown format {escape(format)!r}.[/] Supported: jsonl.")
+        raise typer.Exit(2)
+    store = _open_store(db, must_exist=True)
+    if output is None:
+        n = write_jsonl(store, sys.stdout)
+    else:
+        with output.open("w", encoding="utf-8") as fh:
+            n = write_jsonl(store, fh)
+        console.print(f"wrote {n} records to {escape(str(output))}")
+    store.close()
+
+
+@app.command()
+def report(
+    db: DbOption = "newsgraph.db",
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for report.md and report.html.")] = Path(
+        "report"),
+) -> None:
+    """Write a readable briefing (Markdown and HTML) of the graph."""
+    from newsgraph.export import records
+    from newsgraph.report import write_report
+
+    store = _open_store(db, must_exist=True)
+    recs = list(records(store))
+    errors = [{"source": e.source, "reason": e.reason} for e in store.errors()]
+    store.close()
+    md_path, html_path = write_report(recs, output, errors=errors)
+    Console().print(f"Report written:\n  {md_path}\n  {html_path.resolve()}")
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold file in the SCHEMA.md format.")],
+    db: DbOption = "newsgraph.db",
+    corpus: Annotated[Path | None, typer.Option(
+        "--corpus", help="Folder of the original files, to score body lines kept (default: from the gold's "
+        "location, ../corpus/<corpus name>).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the graph against a gold file: actors, quotes, relations, events, duplicates, boilerplate."""
+    from newsgraph.evaluate import format_table, load_gold, score
+    from newsgraph.export import records
+
+    gold_data = load_gold(gold)
+    if corpus is None:
+        guess = gold.resolve().parent.parent / "corpus" / str(gold_data.get("corpus", ""))
+        corpus = guess if guess.is_dir() else None
+    store = _open_store(db, must_exist=True)
+    scores = score(list(records(store)), gold_data, corpus_dir=corpus)
+    store.close()
+    if as_json:
+        print(json.dumps(scores, indent=2))
+    else:
+        print(format_table(scores))
+
+
+@app.command(name="actors")
+def list_actors(
+    db: DbOption = "newsgraph.db",
+    limit: Annotated[int, typer.Option(help="Show at most this many.")] = 50,
+) -> None:
+    """List actors with type, description, aliases and the documents that name them."""
+    store = _open_store(db, must_exist=True)
+    found = sorted(store.actors(), key=lambda a: (-len(a.docs), a.id))[:limit]
+    store.close()
+    table = Table("id", "type", "description", "aliases", "docs")
+    for a in found:
+        table.add_row(escape(a.id), a.type, escape(a.description or ""), escape(", ".join(a.aliases[:6])),
+                      str(len(a.docs)))
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,59 @@
+"""Exports: the graph as exchange-format records (JSON Lines), read back from the store.
+
+Facts are stored with document-local actor ids; here they are rewritten to the
+corpus actor ids. A relation whose ends resolve to no actor is left out; a
+quote or event keeps a null where its speaker, source or target is unknown.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from newsgraph.model import Claim, Conflict, Event, Quote, Relation, Statement, to_record
+from newsgraph.store import Store
+
+
+def records(store: Store) -> Iterator[dict[str, Any]]:
+    """Every record of the graph, documents first, in a stable order."""
+    mapping = store.actor_map()
+
+    def resolve(doc: str, local: str | None) -> str | None:
+        return mapping.get(doc, {}).get(local) if local else None
+
+    for doc in store.documents():
+        yield to_record(doc)
+    for actor in store.actors():
+        yield to_record(actor)
+    for q in store.facts(Quote):
+        q.speaker = resolve(q.doc, q.speaker)
+        yield to_record(q)
+    for r in store.facts(Relation):
+        r.source, r.target = resolve(r.doc, r.source), resolve(r.doc, r.target)
+        if r.source and r.target and r.source != r.target:
+            yield to_record(r)
+    for e in store.facts(Event):
+        e.source, e.target = resolve(e.doc, e.source), resolve(e.doc, e.target)
+        if (e.source or e.target) and e.source != e.target:
+            yield to_record(e)
+    for c in store.facts(Claim):
+        yield to_record(c)
+    for c in store.conflicts():
+        yield to_record(Conflict(c["topic"], [Statement(**s) for s in c["statements"]]))
+    for s in store.stories():
+        yield {"record": "story", **s}
+
+
+def write_jsonl(store: Store, out: TextIO) -> int:
+    n = 0
+    for rec in records(store):
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]

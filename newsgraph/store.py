@@ -1,0 +1,324 @@
+"""The store: SQLite by default, PostgreSQL for teams, through SQLAlchemy Core.
+
+Per-document facts are written in one transaction per document, with the
+document-local actor ids the per-document stages gave them. Corpus-level
+results (resolved actors, the map from local to corpus ids, duplicates,
+conflicts, stories) are recomputed from what is stored and replaced in one
+transaction, so re-building the same input changes nothing and adding
+documents never rewrites the facts of the others.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Engine,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    delete,
+    event,
+    insert,
+    select,
+    update,
+)
+
+from newsgraph.model import Actor, Claim, Conflict, DocFacts, Document, Event, InputError, Mention, Quote, Relation
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(255), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("published", String(32)),
+    Column("language", String(16)),
+    Column("translated_from", String(16)),
+    Column("duplicate_of", String(255)),
+    Column("duplicate_kind", String(16)),
+    Column("duplicate_score", Float),
+    Column("raw_hash", String(64)),
+    Column("removed_lines", Text, nullable=False, default="[]"),
+    Column("text", Text, nullable=False),
+)
+
+
+def _fact_table(name: str, cls: type) -> Table:
+    """A table with one typed column per field of a fact data class."""
+    columns = [Column("row_id", Integer, primary_key=True, autoincrement=True)]
+    for f in dataclasses.fields(cls):
+        kind = str(f.type)
+        if kind == "bool":
+            col_type: Any = Boolean
+        elif kind == "int":
+            col_type = Integer
+        else:
+            col_type = Text
+        columns.append(Column(f.name, col_type, index=f.name == "doc"))
+    return Table(name, metadata, *columns)
+
+
+mentions = _fact_table("mentions", Mention)
+quotes = _fact_table("quotes", Quote)
+relations = _fact_table("relations", Relation)
+events = _fact_table("events", Event)
+claims = _fact_table("claims", Claim)
+doc_actors = Table(
+    "doc_actors",
+    metadata,
+    Column("doc", String(255), primary_key=True),
+    Column("id", String(255), primary_key=True),
+    Column("data", Text, nullable=False),  # the document-local Actor as JSON
+)
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(255), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("description", Text),
+    Column("aliases", Text, nullable=False),
+    Column("docs", Text, nullable=False),
+    Column("iso3", String(8)),
+    Column("wikidata", String(32)),
+)
+actor_map = Table(
+    "actor_map",
+    metadata,
+    Column("doc", String(255), primary_key=True),
+    Column("local_id", String(255), primary_key=True),
+    Column("actor_id", String(255), nullable=False),
+)
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("row_id", Integer, primary_key=True, autoincrement=True),
+    Column("topic", Text, nullable=False),
+    Column("statements", Text, nullable=False),
+)
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("docs", Text, nullable=False),
+)
+errors = Table(
+    "errors",
+    metadata,
+    Column("row_id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
+FACT_TABLES: dict[type, Table] = {Mention: mentions, Quote: quotes, Relation: relations, Event: events, Claim: claims}
+
+
+def _encode(value: Any) -> str:
+    """Claim values are numbers or text ('3-4 June'); JSON keeps which."""
+    return json.dumps(value)
+
+
+def _decode_value(cls: type, name: str, value: Any) -> Any:
+    if cls is Claim and name == "value" and isinstance(value, str):
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return value
+    return value
+
+
+def database_url(db: str) -> str:
+    """A path means a SQLite file; anything with '://' is taken as a SQLAlchemy URL."""
+    if "://" in db:
+        if db.startswith("postgresql://"):
+            return "postgresql+psycopg://" + db[len("postgresql://"):]
+        return db
+    return f"sqlite:///{db}"
+
+
+class Store:
+    """A graph store on one database."""
+
+    def __init__(self, db: str = "newsgraph.db") -> None:
+        self.url = database_url(db)
+        self.engine: Engine = create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    # ------------------------------------------------------------ documents
+
+    def stored_hashes(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return {row.id: row.raw_hash for row in conn.execute(select(documents.c.id, documents.c.raw_hash))}
+
+    def save_document(self, facts: DocFacts) -> None:
+        """Replace one document and all its facts in a single transaction."""
+        doc = facts.doc
+        with self.transaction() as conn:
+            self._delete_document(conn, doc.id)
+            row = {c.name: getattr(doc, c.name) for c in documents.columns if c.name != "removed_lines"}
+            row["removed_lines"] = json.dumps(doc.removed_lines)
+            conn.execute(insert(documents), [row])
+            for cls, table in FACT_TABLES.items():
+                items = [x for x in _facts_of(facts, cls)]
+                if items:
+                    conn.execute(insert(table), [
+                        {k: _encode(v) if k == "value" else v for k, v in dataclasses.asdict(x).items()}
+                        for x in items
+                    ])
+            if facts.actors:
+                conn.execute(insert(doc_actors), [
+                    {"doc": doc.id, "id": a.id, "data": json.dumps(dataclasses.asdict(a))} for a in facts.actors
+                ])
+
+    def _delete_document(self, conn: Any, doc_id: str) -> None:
+        conn.execute(delete(documents).where(documents.c.id == doc_id))
+        conn.execute(delete(doc_actors).where(doc_actors.c.doc == doc_id))
+        for table in FACT_TABLES.values():
+            conn.execute(delete(table).where(table.c.doc == doc_id))
+
+    def documents(self) -> list[Document]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents).order_by(documents.c.id)).mappings().all()
+        out = []
+        for r in rows:
+            data = dict(r)
+            data["removed_lines"] = json.loads(data["removed_lines"] or "[]")
+            out.append(Document(**data))
+        return out
+
+    def set_duplicates(self, links: dict[str, tuple[str | None, str | None, float | None]]) -> None:
+        with self.transaction() as conn:
+            for doc_id, (canonical, kind, score) in links.items():
+                conn.execute(update(documents).where(documents.c.id == doc_id).values(
+                    duplicate_of=canonical, duplicate_kind=kind, duplicate_score=score))
+
+    # ------------------------------------------------------------ facts
+
+    def facts(self, cls: type) -> list[Any]:
+        """All stored facts of one kind, with document-local actor ids."""
+        table = FACT_TABLES[cls]
+        names = [f.name for f in dataclasses.fields(cls)]
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(table).order_by(table.c.doc, table.c.row_id)).mappings().all()
+        return [cls(**{n: _decode_value(cls, n, r[n]) for n in names}) for r in rows]
+
+    def local_actors(self) -> dict[str, list[Actor]]:
+        out: dict[str, list[Actor]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(doc_actors).order_by(doc_actors.c.doc, doc_actors.c.id)):
+                out.setdefault(row.doc, []).append(Actor(**json.loads(row.data)))
+        return out
+
+    # ------------------------------------------------------------ corpus level
+
+    def save_corpus(self, corpus_actors: list[Actor], mapping: dict[str, dict[str, str]],
+                    found_conflicts: list[Conflict], found_stories: list[Any]) -> None:
+        """Replace every corpus-level result in one transaction."""
+        with self.transaction() as conn:
+            for table in (actors, actor_map, conflicts, stories):
+                conn.execute(delete(table))
+            if corpus_actors:
+                conn.execute(insert(actors), [{
+                    "id": a.id, "name": a.name, "type": a.type, "description": a.description,
+                    "aliases": json.dumps(a.aliases), "docs": json.dumps(a.docs),
+                    "iso3": a.codes.get("iso3"), "wikidata": a.codes.get("wikidata"),
+                } for a in corpus_actors])
+            rows = [{"doc": d, "local_id": k, "actor_id": v} for d, m in mapping.items() for k, v in m.items()]
+            if rows:
+                conn.execute(insert(actor_map), rows)
+            if found_conflicts:
+                conn.execute(insert(conflicts), [{
+                    "topic": c.topic, "statements": json.dumps([dataclasses.asdict(s) for s in c.statements])
+                } for c in found_conflicts])
+            if found_stories:
+                conn.execute(insert(stories), [
+                    {"id": s.id, "label": s.label, "docs": json.dumps(list(s.docs))} for s in found_stories
+                ])
+
+    def actors(self) -> list[Actor]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(actors).order_by(actors.c.id)).mappings().all()
+        return [Actor(r["id"], r["name"], r["type"], r["description"], json.loads(r["aliases"]),
+                      json.loads(r["docs"]), {"iso3": r["iso3"], "wikidata": r["wikidata"]}) for r in rows]
+
+    def actor_map(self) -> dict[str, dict[str, str]]:
+        out: dict[str, dict[str, str]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(actor_map)):
+                out.setdefault(row.doc, {})[row.local_id] = row.actor_id
+        return out
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(conflicts).order_by(conflicts.c.row_id)).all()
+        return [{"topic": r.topic, "statements": json.loads(r.statements)} for r in rows]
+
+    def stories(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(stories).order_by(stories.c.id)).all()
+        return [{"id": r.id, "label": r.label, "docs": json.loads(r.docs)} for r in rows]
+
+    # ------------------------------------------------------------ errors
+
+    def add_errors(self, found: list[InputError]) -> None:
+        if not found:
+            return
+        with self.transaction() as conn:
+            known = {(r.source, r.reason) for r in conn.execute(select(errors.c.source, errors.c.reason))}
+            rows = [{"source": e.source, "reason": e.reason} for e in found if (e.source, e.reason) not in known]
+            if rows:
+                conn.execute(insert(errors), rows)
+
+    def errors(self) -> list[InputError]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(errors).order_by(errors.c.row_id)).all()
+        return [InputError(r.source, r.reason) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for summaries and tests."""
+        from sqlalchemy import func
+
+        out = {}
+        with self.engine.connect() as conn:
+            for table in metadata.sorted_tables:
+                out[table.name] = conn.execute(select(func.count()).select_from(table)).scalar_one()
+        return out
+
+
+def _facts_of(facts: DocFacts, cls: type) -> list[Any]:
+    return {Mention: facts.mentions, Quote: facts.quotes, Relation: facts.relations,
+            Event: facts.events, Claim: facts.claims}[cls]
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    """WAL lets readers (the report, a web app) read while a build writes."""
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
