@@ -1,0 +1,81 @@
+"""The store on SQLite and, where a server is configured, on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+
+from newsgraph.model import Actor, Claim, Conflict, DocFacts, Document, Event, InputError, Mention, Quote, Statement
+from newsgraph.store import Store
+
+
+def _facts(doc_id: str, text: str = "Chile and Peru signed a deal worth $3 billion.") -> DocFacts:
+    doc = Document(doc_id, f"{doc_id}.txt", text, title="Deal", language="en", raw_hash="h-" + doc_id,
+                   removed_lines=["Advertisement"])
+    return DocFacts(
+        doc=doc,
+        mentions=[Mention(doc_id, 0, 5, "Chile", "chile"), Mention(doc_id, 10, 14, "Peru", "peru")],
+        actors=[Actor("chile", "Chile", "country", None, ["Chile"], [doc_id], {"iso3": "CHL", "wikidata": None})],
+        quotes=[Quote(doc_id, "chile", "Chile", "indirect", "a deal", "said", 22, 28)],
+        events=[Event(doc_id, "chile", "AGREE", "peru", "2024-01", "signed a deal", 15, 28, hypothetical=True)],
+        claims=[Claim(doc_id, "deal", 3e9, "USD", None, "$3 billion", 38, 48),
+                Claim(doc_id, "summit", "3-4 June", "date", None, "3-4 June", 0, 8)],
+    )
+
+
+def _exercise(store: Store) -> None:
+    store.save_document(_facts("a"))
+    store.save_document(_facts("b"))
+    before = store.counts()
+    store.save_document(_facts("a"))  # saving the same document again replaces, never doubles
+    assert store.counts() == before
+    assert [d.id for d in store.documents()] == ["a", "b"]
+    assert store.documents()[0].removed_lines == ["Advertisement"]
+    claims = store.facts(Claim)
+    assert {c.value for c in claims} == {3e9, "3-4 June"}
+    events = store.facts(Event)
+    assert events[0].hypothetical is True and events[0].negated is False
+    store.save_corpus([Actor("chile", "Chile", "country", None, ["Chile"], ["a", "b"], {"iso3": "CHL",
+                                                                                       "wikidata": None})],
+                      {"a": {"chile": "chile"}}, [Conflict("deal value", [Statement("a", "$3 billion")])], [])
+    assert store.actors()[0].docs == ["a", "b"]
+    assert store.actor_map() == {"a": {"chile": "chile"}}
+    assert store.conflicts()[0]["statements"] == [{"doc": "a", "says": "$3 billion"}]
+    store.add_errors([InputError("x.bin", "binary file")])
+    store.add_errors([InputError("x.bin", "binary file")])
+    assert len(store.errors()) == 1
+    assert store.stored_hashes() == {"a": "h-a", "b": "h-b"}
+
+
+def test_sqlite_store(tmp_path):
+    store = Store(str(tmp_path / "graph.db"))
+    _exercise(store)
+    store.close()
+    reopened = Store(str(tmp_path / "graph.db"))
+    assert reopened.counts()["documents"] == 2
+    reopened.close()
+
+
+def test_postgres_store():
+    url = os.environ.get("NEWSGRAPH_TEST_POSTGRES")
+    if not url:
+        pytest.skip("no PostgreSQL server configured: set NEWSGRAPH_TEST_POSTGRES=postgresql://... "
+                    "(.ci/run starts one)")
+    import sqlalchemy
+
+    schema_db = f"newsgraph_test_{uuid.uuid4().hex[:8]}"
+    admin = sqlalchemy.create_engine(url.replace("postgresql://", "postgresql+psycopg://"),
+                                     isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sqlalchemy.text(f"CREATE DATABASE {schema_db}"))
+    base = url.rsplit("/", 1)[0]
+    store = Store(f"{base}/{schema_db}")
+    try:
+        _exercise(store)
+    finally:
+        store.close()
+        with admin.connect() as conn:
+            conn.execute(sqlalchemy.text(f"DROP DATABASE {schema_db}"))
+        admin.dispose()
