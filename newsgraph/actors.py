@@ -294,10 +294,18 @@ def find_mentions(doc: Document, parsed: SpacyDoc) -> tuple[list[Mention], list[
 
 def _classify_entity(span: Span, label: str, persons_seen: set[str]) -> _Found | None:
     text = span.text
+    if label == "PERSON" and (_beside_place(span) or len(span) == 1 and fold(text) in _city_names()
+                              and fold(text) not in persons_seen):
+        label = "GPE"  # 'Donetsk and Luhansk': a name listed with places is a place
+    elif label == "PERSON" and "-" in text and all(fold(p) in persons_seen for p in text.split("-")):
+        return None  # 'Putin-Xi meeting': two people named as a pair, each named elsewhere
     if label == "PERSON" or (label in {"ORG", "GPE", "NORP"} and _person_like(span, persons_seen)):
         if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN"}:
             return None
         return _Found(span.start, span.end, "", "person", "name", name=text)
+    if label in {"GPE", "LOC", "NORP"} and text.endswith("s") and (
+            span[-1].tag_ in {"NNPS", "NNS"} or _names_a_people(span, text[:-1])):
+        return _Found(span.start, span.end, slug(text), "group", "name", name=text)  # 'Uyghurs', 'Kurds'
     if label in {"GPE", "LOC"}:
         if fold(text) in _city_names() and (_is_locative(span) or not _is_agentive(span)):
             return None  # a city as a location
@@ -309,6 +317,21 @@ def _classify_entity(span: Span, label: str, persons_seen: set[str]) -> _Found |
     if label == "FAC":
         return None
     return _Found(span.start, span.end, slug(_org_key(text)), "organization", "name", name=text)
+
+
+def _names_a_people(span: Span, singular: str) -> bool:
+    """'Uyghurs' when 'Uyghur' is used elsewhere in the document as a people's adjective or name."""
+    if load_gazetteer().demonym(singular):
+        return True
+    return any(e.text == singular and e.label_ in {"NORP", "ORG"} for e in span.doc.ents)
+
+
+def _beside_place(span: Span) -> bool:
+    """True when a name is conjoined with a place name."""
+    root = span.root
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    return any(p.ent_type_ in {"GPE", "LOC"} for p in partners)
 
 
 def _org_key(name: str) -> str:

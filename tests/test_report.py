@@ -1,0 +1,338 @@
+"""The briefing: sections, ordering, citations that reach the cited passage, and untrusted text kept inert."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from newsgraph.model import (
+    Actor,
+    Claim,
+    Conflict,
+    Document,
+    Event,
+    Quote,
+    Relation,
+    Statement,
+    to_record,
+)
+from newsgraph.report import build_report, md, pieces, write_report
+
+TEXT_A = (
+    "Norway and Sweden signed a fisheries accord in Oslo on Monday. "
+    "Norway is a member of NATO. "
+    "\u201cWe will protect the northern stocks,\u201d the Norwegian prime minister, Kari Holm, said. "
+    "Sweden did not sanction the fleet. "
+    "The quota was 120,000 tonnes in 2023. "
+    "Sweden may threaten new tariffs next year."
+)
+TEXT_B = (
+    "Sweden and Norway borders run for 1,630 kilometres. "
+    "The quota was 110,000 tonnes in 2023, officials in Stockholm said. "
+    "Norway accused Sweden of overfishing in March."
+)
+
+
+def span(text: str, piece: str) -> tuple[int, int]:
+    start = text.index(piece)
+    return start, start + len(piece)
+
+
+def graph() -> list[dict[str, Any]]:
+    """A small hand-made graph in the exchange format, built through the model so the shapes stay true."""
+    doc_a = Document("a1", "https://example.org/fish", TEXT_A, title="Fisheries accord signed",
+                     outlet="North Wire", author="J. Berg", published="2023-05-08", language="en",
+                     removed_lines=["Advertisement"])
+    doc_b = Document("b2", "feeds/b2.txt", TEXT_B, title="Quota dispute", outlet="Baltic Post",
+                     published="2023-06-01", language="en", translated_from="sv")
+    doc_c = Document("c3", "feeds/c3.txt", TEXT_A, title="Fisheries accord signed (copy)",
+                     outlet="Coast Daily", published="2023-05-09", language="en", duplicate_of="a1")
+    actors = [
+        Actor("norway", "Norway", "country", None, ["Oslo"], ["a1", "b2", "c3"],
+              {"iso3": "NOR", "wikidata": None}),
+        Actor("sweden", "Sweden", "country", None, ["Stockholm"], ["a1", "b2", "c3"],
+              {"iso3": "SWE", "wikidata": None}),
+        Actor("nato", "NATO", "organization", "military alliance", [], ["a1", "c3"],
+              {"iso3": None, "wikidata": None}),
+        Actor("kari-holm", "Kari Holm", "person", "Norwegian prime minister", ["Holm"], ["a1"],
+              {"iso3": None, "wikidata": None}),
+    ]
+
+    def sentence(doc: Document, piece: str) -> tuple[str, int, int]:
+        return (piece, *span(doc.text, piece))
+
+    member = sentence(doc_a, "Norway is a member of NATO.")
+    borders = sentence(doc_b, "Sweden and Norway borders run for 1,630 kilometres.")
+    quote_text = "We will protect the northern stocks,"
+    facts = [
+        Relation("a1", "norway", "MEMBER_OF", "nato", *member),
+        Relation("c3", "norway", "MEMBER_OF", "nato", *member),
+        Relation("b2", "sweden", "BORDERS", "norway", *borders),
+        Quote("a1", "kari-holm", "the Norwegian prime minister, Kari Holm", "direct", quote_text, "said",
+              *span(TEXT_A, quote_text)),
+        Quote("b2", None, "officials in Stockholm", "indirect", "The quota was 110,000 tonnes in 2023",
+              "said", *span(TEXT_B, "The quota was 110,000 tonnes in 2023")),
+        Event("a1", "sweden", "THREATEN", "norway", None,
+              *sentence(doc_a, "Sweden may threaten new tariffs next year."), hypothetical=True),
+        Event("b2", "norway", "ACCUSE", "sweden", "2023-03",
+              *sentence(doc_b, "Norway accused Sweden of overfishing in March.")),
+        Event("a1", "norway", "AGREE", "sweden", "2023-05-08",
+              *sentence(doc_a, "Norway and Sweden signed a fisheries accord in Oslo on Monday.")),
+        Event("a1", "sweden", "SANCTION", "norway", "2023",
+              *sentence(doc_a, "Sweden did not sanction the fleet."), negated=True),
+        Claim("a1", "fish quota", 120000, "tonnes", "2023",
+              *sentence(doc_a, "The quota was 120,000 tonnes in 2023.")),
+        Claim("b2", "fish quota", 110000.0, "tonnes", "2023",
+              *sentence(doc_b, "The quota was 110,000 tonnes in 2023, officials in Stockholm said.")),
+        Conflict("fish quota (2023)", [Statement("a1", "120,000 tonnes"), Statement("b2", "110,000 tonnes")]),
+    ]
+    records = [to_record(d) for d in (doc_a, doc_b, doc_c)] + [to_record(a) for a in actors]
+    records += [to_record(f) for f in facts]
+    records.append({"record": "story", "id": "s1", "label": "Nordic fisheries", "docs": ["a1", "b2", "c3"]})
+    records.append({"record": "something-new", "whatever": 1})
+    return records
+
+
+ERRORS = [{"source": "inbox/broken.pdf", "reason": "not a text, HTML, feed or archive file"}]
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the text inside each element that has an id."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.open_ids: list[str | None] = []
+        self.text_by_id: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.tags.append((tag, found))
+        if tag in ("mark", "article"):
+            self.open_ids.append(found.get("id"))
+            if found.get("id"):
+                self.text_by_id[found["id"]] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("mark", "article"):
+            self.open_ids.pop()
+
+    def handle_data(self, data: str) -> None:
+        for element_id in self.open_ids:
+            if element_id:
+                self.text_by_id[element_id] += data
+
+
+def parse(html: str) -> Tags:
+    parser = Tags()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def test_every_section_has_a_heading_with_its_count() -> None:
+    markdown, html = build_report(graph(), ERRORS)
+    expected = [
+        "## The corpus at a glance (3 documents)",
+        "## Stories (1)",
+        "## Main actors (top 4 of 4)",
+        "## Ties (3)",
+        "## Quotes by speaker (2 quotes, 2 speakers)",
+        "## Events in date order (4)",
+        "## Figures (2)",
+        "## Disagreements (1)",
+        "## Documents (3)",
+    ]
+    for heading in expected:
+        assert heading in markdown, heading
+        assert f"<h2>{heading.removeprefix('## ')}</h2>" in html, heading
+
+
+def test_glance_lists_copies_languages_and_input_errors() -> None:
+    markdown, html = build_report(graph(), ERRORS)
+    assert "[c3] “Fisheries accord signed (copy)” (Coast Daily) copies [a1]" in markdown
+    assert "translated from sv (1)" in markdown
+    assert "inbox/broken.pdf: not a text, HTML, feed or archive file" in markdown
+    assert "**Documents:** 3 (2 distinct), published 2023-05-08 to 2023-06-01" in markdown
+    assert "<code>inbox/broken.pdf</code>" in html
+
+
+def test_actor_lines_carry_type_description_aliases_ties_and_statements() -> None:
+    markdown, _ = build_report(graph())
+    holm = next(line for line in markdown.splitlines() if "**Kari Holm**" in line)
+    assert "person" in holm and "1 statement" in holm
+    assert "   - Norwegian prime minister" in markdown
+    norway_block = markdown.split("**Norway**", 1)[1].split("\n2. ", 1)[0]
+    assert "*Also called:* Oslo" in norway_block
+    assert "member of NATO" in norway_block and "borders Sweden" in norway_block
+    assert "led by" not in norway_block  # no LEADS tie in the graph
+
+
+def test_events_run_in_date_order_with_undated_last_and_flags_shown() -> None:
+    markdown, html = build_report(graph())
+    events = markdown.split("## Events in date order", 1)[1].split("\n## ", 1)[0]
+    order = [line.split("**")[1] for line in events.splitlines() if line.startswith("- **")]
+    assert order == ["2023", "2023-03", "2023-05-08", "undated"]
+    assert "Sweden → SANCTION → Norway *(negated)*" in events
+    assert "Sweden → THREATEN → Norway *(hypothetical)*" in events
+    section = html.split('id="events"', 1)[1].split("</section>", 1)[0]
+    shown = re.findall(r'<span class="when">([^<]+)</span>', section)
+    assert shown == order
+    assert 'class="flag negated"' in section and 'class="flag hypothetical"' in section
+
+
+def test_every_citation_links_to_the_passage_it_cites() -> None:
+    records = graph()
+    markdown, html = build_report(records)
+    start, end = span(TEXT_B, "Norway accused Sweden of overfishing in March.")
+    assert f"[b2 @ {start}–{end}]" in markdown
+    tree = parse(html)
+    hrefs = [a["href"] for tag, a in tree.tags if tag == "a" and (a.get("href") or "").startswith("#doc-")]
+    assert f"#doc-b2-{start}-{end}" in hrefs
+    texts = {r["doc"]: r["text"] for r in records if r["record"] == "document"}
+    for href in hrefs:
+        target = href[1:]
+        assert target in tree.text_by_id, f"citation {href} has no anchor"
+        cited = re.fullmatch(r"doc-(\w+)-(\d+)-(\d+)", target)
+        if cited:
+            doc, s, e = cited.group(1), int(cited.group(2)), int(cited.group(3))
+            assert tree.text_by_id[target] == texts[doc][s:e]
+    # the document section shows the whole text, marks included
+    assert TEXT_A in tree.text_by_id["doc-a1"]
+
+
+def test_facts_told_by_copies_are_listed_once_with_every_source() -> None:
+    markdown, _ = build_report(graph())
+    start, end = span(TEXT_A, "Norway is a member of NATO.")
+    lines = [line for line in markdown.splitlines() if line.startswith("- **Norway → NATO:**")]
+    assert len(lines) == 1
+    assert f"[a1 @ {start}–{end}] [c3 @ {start}–{end}]" in lines[0]
+
+
+def test_quotes_are_grouped_under_the_speaker_name() -> None:
+    markdown, _ = build_report(graph())
+    quotes = markdown.split("## Quotes by speaker", 1)[1].split("\n## ", 1)[0]
+    assert "### Kari Holm (1) — Norwegian prime minister" in quotes
+    assert "### officials in Stockholm (1)" in quotes
+    start, end = span(TEXT_A, "We will protect the northern stocks,")
+    assert f"- (direct, *said*) “We will protect the northern stocks,” [a1 @ {start}–{end}]" in quotes
+
+
+XSS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)"]
+
+
+def hostile_graph() -> list[dict[str, Any]]:
+    payload = " ".join(XSS)
+    text = f"Intro. {payload} was posted. Then <a href=\"javascript:alert(2)\">click</a> here."
+    doc = Document('x"><script>alert(3)</script>', "javascript:alert(1)", text, title=payload,
+                   outlet=payload, author=payload, published="2024-01-01", language="en",
+                   removed_lines=[payload])
+    actor = Actor("evil", payload, "person", payload, [payload], [doc.id],
+                  {"iso3": None, "wikidata": payload})
+    s, e = span(text, payload)
+    return [
+        to_record(doc),
+        {**to_record(doc), "doc": "js", "source": "javascript:alert(1)//http://x"},
+        to_record(actor),
+        to_record(Quote(doc.id, "evil", payload, "direct", payload, payload, s, e)),
+        to_record(Relation(doc.id, "evil", "ALLY_OF", "evil2", payload, s, e)),
+        to_record(Event(doc.id, "evil", "THREATEN", None, payload, payload, s, e)),
+        to_record(Claim(doc.id, payload, payload, payload, payload, payload, s, e)),
+        to_record(Conflict(payload, [Statement(doc.id, payload)])),
+        {"record": "story", "id": payload, "label": payload, "docs": [doc.id]},
+    ]
+
+
+def test_untrusted_text_cannot_add_markup_to_the_html() -> None:
+    _, html = build_report(hostile_graph(), [{"source": XSS[0], "reason": XSS[1]}])
+    assert "<script" not in html.lower()
+    assert not re.search(r"<[a-z][^<>]*\bonerror\s*=", html, re.I)
+    assert 'href="javascript:' not in html.lower()
+    tree = parse(html)
+    assert {tag for tag, _ in tree.tags}.isdisjoint({"script", "img", "iframe", "object", "embed", "link"})
+    for tag, attrs in tree.tags:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        href = (attrs.get("href") or "").strip().lower()
+        assert href.startswith(("#", "http://", "https://")) or not href, (tag, attrs)
+    # the text is still there, shown as text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_untrusted_text_stays_inert_in_markdown() -> None:
+    markdown, _ = build_report(hostile_graph(), [{"source": XSS[0], "reason": XSS[1]}])
+    assert "<script" not in markdown.lower()
+    assert "<img" not in markdown.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markdown
+
+
+def cells(row: str) -> list[str]:
+    """A Markdown table row cut at its unescaped pipes."""
+    return [c.strip() for c in re.split(r"(?<!\\)\|", row.strip())[1:-1]]
+
+
+def test_markdown_table_cells_escape_pipes_backticks_and_tags() -> None:
+    text = "Exports were `12` | 15 <b>million</b> barrels."
+    doc = Document("t1", "t1.txt", text, title="Oil", language="en")
+    claim = Claim("t1", "oil | exports `daily`", 12.5, "million | barrels", "Q1 | Q2", text, 0, len(text))
+    markdown, _ = build_report([to_record(doc), to_record(claim)])
+    header = next(line for line in markdown.splitlines() if line.startswith("| Measure"))
+    row = next(line for line in markdown.splitlines() if line.startswith("| oil"))
+    assert len(cells(row)) == len(cells(header)) == 6
+    subject, value, unit, period, evidence, source = cells(row)
+    assert subject == r"oil \| exports \`daily\`"
+    assert value == "12.5" and unit == r"million \| barrels" and period == r"Q1 \| Q2"
+    assert evidence == r"Exports were \`12\` \| 15 &lt;b&gt;million&lt;/b&gt; barrels."
+    assert source == f"[t1 @ 0–{len(text)}]"
+
+
+def test_long_lists_are_capped_with_a_count_of_the_rest() -> None:
+    text = "Norway met Sweden. " * 150
+    doc = Document("d", "d.txt", text, language="en")
+    events = [Event("d", "norway", "CONSULT", "sweden", f"2020-01-{i % 28 + 1:02d}", f"Meeting number {i}.",
+                    19 * i, 19 * i + 18) for i in range(130)]
+    markdown, html = build_report([to_record(doc)] + [to_record(e) for e in events])
+    assert "## Events in date order (130)" in markdown
+    assert "- *… and 30 more events*" in markdown
+    assert "… and 30 more events" in html
+
+
+def test_overlapping_spans_nest_and_keep_the_text_whole() -> None:
+    text = "abcdefghij"
+    spans = {(0, 6), (2, 4), (3, 9), (5, 10)}
+    steps = pieces(text, spans, "doc-x")
+    assert "".join(p.text for p in steps) == text
+    depth = 0
+    for p in steps:
+        depth += {"open": 1, "close": -1}.get(p.kind, 0)
+        assert depth >= 0
+    assert depth == 0
+    assert sorted(p.anchor for p in steps if p.kind == "open") == [
+        "doc-x-0-6", "doc-x-2-4", "doc-x-3-9", "doc-x-5-10"]
+
+
+def test_write_report_creates_the_folder_and_both_files(tmp_path: Path) -> None:
+    out = tmp_path / "nested" / "report"
+    md_path, html_path = write_report(graph(), out, errors=ERRORS)
+    assert md_path == out / "report.md" and html_path == out / "report.html"
+    assert md_path.read_text(encoding="utf-8").startswith("# newsgraph briefing")
+    html = html_path.read_text(encoding="utf-8")
+    assert "<style>" in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html.split('id="documents"')[0])
+
+
+def test_an_empty_graph_still_gives_a_readable_report() -> None:
+    markdown, html = build_report([])
+    assert "## The corpus at a glance (0 documents)" in markdown
+    assert "## Stories" not in markdown  # shown only when stories were grouped
+    assert "None found." in markdown and "<h2>Figures (0)</h2>" in html
+
+
+def test_markdown_text_cannot_open_a_block_when_it_begins_a_line() -> None:
+    assert md("# Breaking") == r"\# Breaking"
+    assert md("1. first") == r"1\. first"
+    assert md("- item") == r"\- item"
+    assert md("1.5 million") == "1.5 million"
+    assert md("--06", cell=True) == "--06"
+    assert md("a_b and _c_") == r"a_b and \_c\_"
