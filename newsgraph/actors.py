@@ -450,11 +450,8 @@ def resolve_corpus(
     surnames = {fold(n.split()[-1]) for n in person_names if len(n.split()) > 1}
     for doc_id, actors in sorted(per_doc.items()):
         for a in actors:
-            if a.type == "organization" and not a.codes.get("iso3") and _name_shaped(a.name) and any(
-                    _same_person(a.name, p) for p in person_names):
-                a.type = "person"
-            elif a.type == "organization" and not a.codes.get("iso3") and fold(a.name) in surnames:
-                a.type = "person"
+            if a.type == "organization" and not a.codes.get("iso3") and _is_person_name(a.name, person_names, surnames):
+                a.type = "person"  # a person the parser took for an organization in this document
             if a.type == "person":
                 persons.append(a)
                 continue
@@ -484,6 +481,12 @@ def resolve_corpus(
         a.aliases = sorted(set(a.aliases))
         a.docs = sorted(set(a.docs))
     return sorted(canonical.values(), key=lambda a: a.id), mapping
+
+
+def _is_person_name(name: str, person_names: list[str], surnames: set[str]) -> bool:
+    if fold(name) in surnames:
+        return True
+    return _name_shaped(name) and any(_same_person(name, p) for p in person_names)
 
 
 def _absorb(target: Actor, a: Actor, doc_id: str) -> None:

@@ -34,7 +34,18 @@ from sqlalchemy import (
     update,
 )
 
-from newsgraph.model import Actor, Claim, Conflict, DocFacts, Document, Event, InputError, Mention, Quote, Relation
+from newsgraph.model import (
+    Actor,
+    Claim,
+    Conflict,
+    DocFacts,
+    Document,
+    Event,
+    InputError,
+    Mention,
+    Quote,
+    Relation,
+)
 
 metadata = MetaData()
 

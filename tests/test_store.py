@@ -7,7 +7,18 @@ import uuid
 
 import pytest
 
-from newsgraph.model import Actor, Claim, Conflict, DocFacts, Document, Event, InputError, Mention, Quote, Statement
+from newsgraph.model import (
+    Actor,
+    Claim,
+    Conflict,
+    DocFacts,
+    Document,
+    Event,
+    InputError,
+    Mention,
+    Quote,
+    Statement,
+)
 from newsgraph.store import Store
 
 
