@@ -75,6 +75,8 @@ class _LocalActor:
 def _is_locative(span: Span) -> bool:
     """True when a place name is used as a location ('arrived in Astana'), not as an actor."""
     head = span.root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
         return True
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in {"city", "capital", "town"}:
@@ -121,6 +123,9 @@ def _gazetteer_spans(parsed: SpacyDoc, gaz: Gazetteer) -> list[_Found]:
 def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
     text = span.text
     entry = gaz.lookup(text)
+    if entry and entry.members and _is_locative(span):
+        # 'in Western Europe': where, not who; an actor only if it acts somewhere in the corpus
+        return _Found(span.start, span.end, entry.id, entry.type, "location", entry, entry.name)
     if entry:
         kind = "acronym" if text.isupper() else "name"
         return _Found(span.start, span.end, entry.id, entry.type, kind, entry, entry.name)
@@ -130,13 +135,43 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
         return _Found(span.start, span.end, e.id, e.type, "metonym", e, e.name)
     if key in gaz.by_demonym:
         e = gaz.entries[gaz.by_demonym[key]]
-        return _Found(span.start, span.end, e.id, e.type, "demonym", e, e.name)
+        doc, i = span.doc, span.start
+        if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].is_alpha and not gaz.demonym(doc[i - 2].text):
+            return None  # 'Anglo-American': part of a compound adjective, not the state
+        if i >= 1 and doc[i - 1].lower_ == "ethnic" and text.endswith("s"):
+            name = f"ethnic {text}"  # a people, not the state
+            return _Found(i - 1, span.end, slug(name), "group", "name", None, name)
+        kind = "location" if e.members else "demonym"  # 'European markets' says where, not who
+        return _Found(span.start, span.end, e.id, e.type, kind, e, e.name)
     if key in gaz.by_capital:
         e = gaz.entries[gaz.by_capital[key]]
         if _is_agentive(span) and not _is_locative(span):
             return _Found(span.start, span.end, e.id, e.type, "metonym", e, e.name)
         return _Found(span.start, span.end, "", "place", "location")  # a location, not an actor
     return None
+
+
+def _prefer_longer_organizations(parsed: SpacyDoc, found: list[_Found]) -> list[_Found]:
+    """'the OSCE Academy', 'the Chinese Communist Party': a named body that contains a known name is
+    its own actor, so the known name inside it is dropped."""
+    drop: set[int] = set()
+    for ent in parsed.ents:
+        if ent.label_ not in {"ORG", "FAC"}:
+            continue
+        span = _trim(ent)
+        if span is None or len(span) < 2 or load_gazetteer().lookup(span.text):
+            continue
+        inside = [k for k, f in enumerate(found) if f.start >= span.start and f.end <= span.end]
+        if not inside or any(found[k].end - found[k].start == len(span) for k in inside):
+            continue
+        extra = [t for t in span if not any(found[k].start <= t.i < found[k].end for k in inside)]
+        if any(t.text[:1].isupper() and t.lower_ not in titles() for t in extra) and _has_org_word(span.text):
+            drop.update(inside)
+    return [f for k, f in enumerate(found) if k not in drop]
+
+
+def _has_org_word(text: str) -> bool:
+    return any(fold(w) in _ORG_WORDS for w in re.split(r"[\s-]+", text))
 
 
 def _trim(span: Span) -> Span | None:
@@ -261,7 +296,7 @@ def _name_shaped(text: str) -> bool:
 
 _ORG_WORDS = {
     "organisation", "organization", "institute", "party", "union", "council", "center", "centre", "foundation",
-    "agency", "ministry", "bank", "company", "group", "university", "academy", "forum", "committee", "court",
+    "agency", "ministry", "bank", "company", "group", "university", "academy", "committee", "court",
     "association", "news", "times", "post", "press", "service", "office", "department", "army", "force",
     "forces", "commission", "fund", "initiative", "corporation", "inc", "ltd", "network", "club", "assembly",
     "parliament", "congress", "federation", "republic", "state", "states", "endowment", "school", "college",
@@ -271,7 +306,7 @@ _ORG_WORDS = {
 def find_mentions(doc: Document, parsed: SpacyDoc) -> tuple[list[Mention], list[Actor]]:
     """All actor mentions in one document and the document's actors (ids local to the document)."""
     gaz = load_gazetteer()
-    found = _gazetteer_spans(parsed, gaz)
+    found = _prefer_longer_organizations(parsed, _gazetteer_spans(parsed, gaz))
     taken = {i for f in found for i in range(f.start, f.end)}
     persons_seen = {fold(e.text) for e in parsed.ents if e.label_ == "PERSON"}
     persons_seen |= {fold(e[-1].text) for e in parsed.ents if e.label_ == "PERSON" and len(e) > 1}
@@ -288,7 +323,9 @@ def find_mentions(doc: Document, parsed: SpacyDoc) -> tuple[list[Mention], list[
             found.append(hit)
             taken |= set(range(hit.start, hit.end))
     found += _description_mentions(parsed, taken)
-    found = [f for f in found if f.kind != "location"]
+    outlet = fold(doc.outlet) if doc.outlet else None
+    found = [f for f in found if (f.actor or f.kind != "location") and not (outlet and fold(f.name or "") == outlet)]
+    _merge_peoples(found)
     return _assemble(doc, parsed, found)
 
 
@@ -305,7 +342,9 @@ def _classify_entity(span: Span, label: str, persons_seen: set[str]) -> _Found |
         return _Found(span.start, span.end, "", "person", "name", name=text)
     if label in {"GPE", "LOC", "NORP"} and text.endswith("s") and (
             span[-1].tag_ in {"NNPS", "NNS"} or _names_a_people(span, text[:-1])):
-        return _Found(span.start, span.end, slug(text), "group", "name", name=text)  # 'Uyghurs', 'Kurds'
+        start = span.start - 1 if span.start and span.doc[span.start - 1].lower_ == "ethnic" else span.start
+        name = span.doc[start:span.end].text
+        return _Found(start, span.end, slug(name), "group", "name", name=name)  # 'Uyghurs', 'ethnic Kurds'
     if label in {"GPE", "LOC"}:
         if fold(text) in _city_names() and (_is_locative(span) or not _is_agentive(span)):
             return None  # a city as a location
@@ -314,8 +353,8 @@ def _classify_entity(span: Span, label: str, persons_seen: set[str]) -> _Found |
         if span.root.pos_ == "ADJ" or span.root.dep_ == "amod":
             return None
         return _Found(span.start, span.end, slug(text), "group", "name", name=text)
-    if label == "FAC":
-        return None
+    if label == "FAC" and not _has_org_word(text):
+        return None  # a building or place, unless named as an institution ('the Wilson Center')
     return _Found(span.start, span.end, slug(_org_key(text)), "organization", "name", name=text)
 
 
@@ -332,6 +371,18 @@ def _beside_place(span: Span) -> bool:
     partners = [root.head] if root.dep_ == "conj" else []
     partners += [c for c in root.children if c.dep_ == "conj"]
     return any(p.ent_type_ in {"GPE", "LOC"} for p in partners)
+
+
+def _merge_peoples(found: list[_Found]) -> None:
+    """'Uyghur', 'Uyghur Muslim' and 'Uyghurs' in one document: one people, named by its plural."""
+    groups = {fold(f.name): f for f in found if f.type == "group" and not f.entry and f.name.endswith("s")}
+    for f in found:
+        if f.entry or f.type not in {"organization", "group"} or not f.name:
+            continue
+        first = fold(f.name).split()[0]
+        owner = groups.get(first + "s")
+        if owner is not None and owner is not f:
+            f.actor, f.type, f.name = owner.actor, owner.type, owner.name
 
 
 def _org_key(name: str) -> str:
@@ -476,11 +527,23 @@ def resolve_corpus(
         mapping[doc_id][a.id] = target.id
     for g in groups:
         canonical[g.id] = g
+    _drop_mere_locations(mentions or {}, canonical, mapping)
     _map_roles(mentions or {}, canonical, mapping)
     for a in canonical.values():
         a.aliases = sorted(set(a.aliases))
         a.docs = sorted(set(a.docs))
     return sorted(canonical.values(), key=lambda a: a.id), mapping
+
+
+def _drop_mere_locations(mentions: dict[str, list[Mention]], canonical: dict[str, Actor],
+                         mapping: dict[str, dict[str, str]]) -> None:
+    """A region only ever named as a location ('in Western Europe') is no actor of the story."""
+    acting = {m.actor for ms in mentions.values() for m in ms if m.kind != "location"}
+    located = {m.actor for ms in mentions.values() for m in ms if m.kind == "location"}
+    for actor_id in located - acting:
+        canonical.pop(actor_id, None)
+        for local in mapping.values():
+            local.pop(actor_id, None)
 
 
 def _is_person_name(name: str, person_names: list[str], surnames: set[str]) -> bool:
