@@ -114,6 +114,6 @@ def corpus_stage(store: Store) -> dict[str, int]:
     corpus_actors, mapping = actors.resolve_corpus(local, doc_mentions)
     found_conflicts = claims.find_conflicts(store.facts(Claim), docs)
     doc_actor_ids = {d.id: set(mapping.get(d.id, {}).values()) for d in docs}
-    found_stories = stories.group_stories(docs, doc_actor_ids)
+    found_stories = stories.group_stories(docs, doc_actor_ids, actor_names={a.id: a.name for a in corpus_actors})
     store.save_corpus(corpus_actors, mapping, found_conflicts, found_stories)
     return {"duplicates": len(links), "actors": len(corpus_actors)}

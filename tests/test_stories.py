@@ -1,0 +1,178 @@
+"""Stories: documents about the same episode are grouped, other episodes stay apart."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from newsgraph.model import Document
+from newsgraph.stories import Story, day_range, display_name, group_stories
+
+WATER_1 = (
+    "Uzbekistan and Tajikistan signed an agreement on Tuesday on sharing the water of the Vakhsh river, "
+    "ending years of dispute over a giant dam upstream. Tajik President Emomali Rahmon and Uzbek President "
+    "Shavkat Mirziyoyev attended the ceremony in Dushanbe. Under the deal a joint commission will set summer "
+    "quotas for irrigation and publish daily readings of the river's flow. Farmers downstream had feared "
+    "that filling the reservoir would leave their cotton fields dry."
+)
+WATER_2 = (
+    "The water accord between Tashkent and Dushanbe was welcomed by farmers in the Uzbek province of "
+    "Surkhandarya, who depend on the river for irrigation. Shavkat Mirziyoyev said the agreement showed that "
+    "neighbours could settle disputes over water by talking. Emomali Rahmon promised that the reservoir behind "
+    "the dam would be filled slowly, and that the joint commission would meet every spring to fix the quotas."
+)
+WATER_3 = (
+    "Analysts say the Vakhsh water agreement signed by Uzbekistan and Tajikistan leaves open what happens in a "
+    "drought. The dam and its reservoir give Tajikistan control over the river's flow, and the quotas agreed "
+    "this week assume normal snowmelt. The World Bank, which paid for studies of the dam, offered to fund "
+    "gauging stations so that the joint commission can check the flow of water to downstream farmers."
+)
+COAST_1 = (
+    "Japan and the Philippines began a joint coast guard exercise off the island of Luzon on Monday. "
+    "Six patrol vessels and a surveillance aircraft are taking part in the drills, which rehearse search and "
+    "rescue at sea and the boarding of suspect ships. Fumio Kishida said the exercise would help keep the "
+    "sea lanes open. China said the drills raised tensions in the South China Sea."
+)
+COAST_2 = (
+    "Coast guard crews from the Philippines and Japan practised boarding a suspect vessel during the second "
+    "day of their exercise near Luzon. Ferdinand Marcos visited one of the patrol vessels and thanked Japan "
+    "for supplying new ships to the Philippine coast guard. Beijing protested, saying the exercise in the "
+    "South China Sea was aimed at China."
+)
+COAST_3 = (
+    "The joint exercise of the Japanese and Philippine coast guards ended on Friday with a search and rescue "
+    "drill in rough sea. Officials said the patrol vessels and aircraft would return for a larger exercise "
+    "next year. China, which claims most of the South China Sea, again criticised the drills, while Fumio "
+    "Kishida and Ferdinand Marcos praised the crews."
+)
+# The same two states as the water story, another episode months later.
+BORDER = (
+    "Uzbekistan and Tajikistan reopened two border crossings on Thursday that had been closed since a clash "
+    "between border guards in the spring. Shavkat Mirziyoyev and Emomali Rahmon spoke by telephone and "
+    "agreed to open more crossings for traders and families before winter. Queues of lorries formed at the "
+    "checkpoints within hours."
+)
+# The same states and the same week as the water story, another subject.
+FOOTBALL = (
+    "Uzbekistan beat Tajikistan two goals to one in a friendly football match in Tashkent on Wednesday. "
+    "The home side scored twice in the first half, and the visitors pulled one goal back with a penalty in "
+    "the final minutes. The coach of the Tajik team said his young players had learned a lot from the game "
+    "against a stronger opponent."
+)
+
+# Actor ids as the Actors stage gives them for these texts.
+ACTORS = {
+    "w1": {"uzbekistan", "tajikistan", "emomali-rahmon", "shavkat-mirziyoyev", "vakhsh"},
+    "w2": {"uzbekistan", "tajikistan", "emomali-rahmon", "shavkat-mirziyoyev", "surkhandarya"},
+    "w3": {"uzbekistan", "tajikistan", "vakhsh", "world-bank"},
+    "c1": {"japan", "philippines", "china", "fumio-kishida", "luzon"},
+    "c2": {"japan", "philippines", "china", "ferdinand-marcos", "luzon"},
+    "c3": {"japan", "philippines", "china", "fumio-kishida", "ferdinand-marcos"},
+    "b": {"uzbekistan", "tajikistan", "emomali-rahmon", "shavkat-mirziyoyev"},
+    "f": {"uzbekistan", "tajikistan"},
+}
+TEXTS = {"w1": WATER_1, "w2": WATER_2, "w3": WATER_3, "c1": COAST_1, "c2": COAST_2, "c3": COAST_3,
+         "b": BORDER, "f": FOOTBALL}
+DATES = {"w1": "2024-03-12", "w2": "2024-03-13", "w3": "2024-03-15", "c1": "2024-03-11", "c2": "2024-03-12",
+         "c3": "2024-03-15", "b": "2024-09-05", "f": "2024-03-13"}
+
+
+def _docs(ids: list[str], dated: bool = True) -> list[Document]:
+    return [Document(id=i, source=f"{i}.txt", text=TEXTS[i], published=DATES[i] if dated else None) for i in ids]
+
+
+def _by_docs(stories: list[Story]) -> list[list[str]]:
+    return sorted(s.docs for s in stories)
+
+
+def test_two_stories_of_three_documents_separate() -> None:
+    stories = group_stories(_docs(["w1", "c1", "w2", "c2", "w3", "c3"]), ACTORS)
+    assert _by_docs(stories) == [["c1", "c2", "c3"], ["w1", "w2", "w3"]]
+
+
+def test_two_stories_separate_without_dates() -> None:
+    stories = group_stories(_docs(["w1", "c1", "w2", "c2", "w3", "c3"], dated=False), ACTORS)
+    assert _by_docs(stories) == [["c1", "c2", "c3"], ["w1", "w2", "w3"]]
+
+
+def test_same_actors_but_another_episode_stay_apart() -> None:
+    stories = group_stories(_docs(["w1", "w2", "w3", "b", "f"]), ACTORS)
+    assert _by_docs(stories) == [["b"], ["f"], ["w1", "w2", "w3"]]
+
+
+def test_dates_far_apart_keep_similar_documents_apart() -> None:
+    docs = _docs(["w1", "w2", "w3"])
+    docs[2].published = "2024-07"
+    stories = group_stories(docs, ACTORS)
+    assert _by_docs(stories) == [["w1", "w2"], ["w3"]]
+
+
+def test_copies_are_always_in_their_canonical_story() -> None:
+    copy = Document(id="w1-copy", source="x", text=WATER_1[:200], published="2025-01-01", duplicate_of="w1")
+    docs = _docs(["w1", "w2", "c1", "c2"]) + [copy]
+    stories = group_stories(docs, {**ACTORS, "w1-copy": {"uzbekistan"}})
+    assert _by_docs(stories) == [["c1", "c2"], ["w1", "w1-copy", "w2"]]
+
+
+def test_documents_without_actors_need_very_similar_text() -> None:
+    docs = _docs(["w1", "w2", "c1"])
+    stories = group_stories(docs, {})
+    assert _by_docs(stories) == [["c1"], ["w1"], ["w2"]]
+    twin = Document(id="w1b", source="x", text=WATER_1.replace("Tuesday", "Monday"), published="2024-03-12")
+    assert ["w1", "w1b"] in _by_docs(group_stories(docs + [twin], {}))
+
+
+def test_ids_follow_the_earliest_document_and_output_is_deterministic() -> None:
+    ids = ["w1", "w2", "w3", "c1", "c2", "c3", "b", "f"]
+    first = group_stories(_docs(ids), ACTORS)
+    assert [s.id for s in first] == [f"story-{n}" for n in range(1, len(first) + 1)]
+    assert first[0].docs == ["c1", "c2", "c3"]  # 11 March, the earliest date
+    assert first[-1].docs == ["b"]  # September
+    assert sorted(d for s in first for d in s.docs) == sorted(ids)
+    for seed in range(4):
+        shuffled = _docs(ids)
+        random.Random(seed).shuffle(shuffled)
+        assert group_stories(shuffled, ACTORS) == first
+
+
+def test_label_names_the_central_actors_and_a_shared_phrase() -> None:
+    names = {"japan": "Japan", "philippines": "Philippines", "china": "China"}
+    stories = group_stories(_docs(["c1", "c2", "c3", "w1", "w2", "w3"]), ACTORS, names)
+    coast = next(s for s in stories if s.docs == ["c1", "c2", "c3"])
+    head, _, phrase = coast.label.partition(": ")
+    assert set(head.split(", ")) == {"Japan", "Philippines", "China"}  # the three named in every document
+    assert phrase and sum(phrase in TEXTS[d].lower() for d in coast.docs) >= 2
+    assert phrase.split()[0] not in {"japan", "philippine", "philippines", "china"}
+
+
+def test_label_without_names_writes_out_the_slugs() -> None:
+    assert display_name("shanghai-cooperation-organisation") == "Shanghai Cooperation Organisation"
+    assert display_name("bank-of-england") == "Bank of England"
+    assert display_name("xi-jinping", {"xi-jinping": "Xi Jinping"}) == "Xi Jinping"
+
+
+def test_day_range_reads_every_precision() -> None:
+    assert day_range("2024-02-29") == (date(2024, 2, 29), date(2024, 2, 29))
+    assert day_range("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert day_range("2023") == (date(2023, 1, 1), date(2023, 12, 31))
+    assert day_range("2024-03-05T10:00:00Z") == (date(2024, 3, 5), date(2024, 3, 5))
+    assert day_range("2023-02-30") is None
+    assert day_range("last week") is None and day_range(None) is None
+
+
+def test_no_documents_no_stories() -> None:
+    assert group_stories([], {}) == []
+
+
+def test_stories_from_actors_found_in_the_text() -> None:
+    from newsgraph.actors import find_mentions, resolve_corpus
+    from newsgraph.nlp import parse
+
+    docs = _docs(["w1", "c1", "w2", "c2", "w3", "c3"], dated=False)
+    local, mentions = {}, {}
+    for doc in docs:
+        mentions[doc.id], local[doc.id] = find_mentions(doc, parse(doc.text))
+    corpus_actors, mapping = resolve_corpus(local, mentions)
+    doc_actors = {d.id: set(mapping.get(d.id, {}).values()) for d in docs}
+    stories = group_stories(docs, doc_actors, {a.id: a.name for a in corpus_actors})
+    assert _by_docs(stories) == [["c1", "c2", "c3"], ["w1", "w2", "w3"]]
