@@ -23,7 +23,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
 from newsgraph.gazetteer import Entry, Gazetteer, fold, load_gazetteer, slug
-from newsgraph.model import Actor, Document, Mention
+from newsgraph.model import Actor, Conflict, Document, Mention, Statement
 
 ROLE_PREFIX = "role:"
 LOCATIVE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "across", "through", "via"}
@@ -601,3 +601,34 @@ def _role_kind_words(words: list[str]) -> str | None:
     if "leader" in kinds and not any(w in {"deputy", "vice"} for w in words):
         return "leader"
     return None
+
+
+def naming_conflicts(corpus_actors: list[Actor], mentions: dict[str, list[Mention]],
+                     mapping: dict[str, dict[str, str]], docs: list[Document]) -> list[Conflict]:
+    """Documents that give one body different full names ('Collective Security Organisation (CSTO)'
+    against 'Collective Security Treaty Organization'): words differ, not only spelling."""
+    by_id = {a.id: a for a in corpus_actors}
+    copies = {d.id for d in docs if d.duplicate_of}
+    forms: dict[str, dict[tuple[str, ...], set[str]]] = defaultdict(lambda: defaultdict(set))
+    for doc_id, doc_mentions in mentions.items():
+        if doc_id in copies:
+            continue  # a copy repeats its original; it does not disagree with it
+        for m in doc_mentions:
+            actor = by_id.get(mapping.get(doc_id, {}).get(m.actor, ""))
+            if actor is None or actor.type != "organization" or m.kind != "name" or len(m.text.split()) < 2:
+                continue
+            forms[actor.id][tuple(_org_key(m.text).split())].add(f"{doc_id}: {m.text}")
+    out = []
+    for actor_id, variants in sorted(forms.items()):
+        # Short forms drop the head word ('Belt and Road'); a name that keeps the head but not the
+        # words before it ('Collective Security Organisation') is a different name for the same body.
+        heads = defaultdict(set)
+        for words in variants:
+            heads[words[-1]].add(words)
+        variants = {w: variants[w] for ws in heads.values() if len(ws) > 1 for w in ws}
+        if len(variants) < 2:
+            continue
+        statements = [Statement(said.split(": ", 1)[0], said.split(": ", 1)[1])
+                      for group in variants.values() for said in sorted(group)]
+        out.append(Conflict(f"name of {by_id[actor_id].name}", statements))
+    return out

@@ -72,3 +72,22 @@ def test_capital_as_government_but_not_as_place():
     metonyms = [m for m in mentions["a"] if m.kind == "metonym"]
     assert len(metonyms) == 1 and metonyms[0].start == 0
     assert mapping["a"][metonyms[0].actor] == "france"
+
+
+def test_a_body_named_differently_by_two_documents_is_a_disagreement():
+    from newsgraph.actors import naming_conflicts
+
+    texts = {
+        "a": "Vietnam is a member of the Association of Asian Nations (ASEAN), officials said.",
+        "b": "Laos joined the Association of Southeast Asian Nations (ASEAN) in 1997.",
+        "c": "The Association of Southeast Asian Nations met in Jakarta on Monday.",
+    }
+    (actors, mapping), mentions = _run(texts)
+    docs = [Document(k, f"{k}.txt", v) for k, v in texts.items()]
+    found = naming_conflicts(actors, mentions, mapping, docs)
+    assert len(found) == 1
+    assert {s.doc for s in found[0].statements} == {"a", "b", "c"}
+    assert "Association of Asian Nations" in {s.says for s in found[0].statements}
+    docs[2].duplicate_of = "b"
+    docs[0].duplicate_of = "b"  # copies do not disagree with their original
+    assert naming_conflicts(actors, mentions, mapping, docs) == []
