@@ -521,9 +521,11 @@ def _pattern(tok: Token) -> str | None:
     if tok.pos_ != "VERB":
         return None
     lex = speech_verbs()
-    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    if prt and f"{tok.lemma_.lower()} {prt}" in lex:
-        return lex[f"{tok.lemma_.lower()} {prt}"]
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    for c in tok.children:
+        phrasal = f"{tok.lemma_.lower()} {c.lower_}"
+        if (c.dep_ == "prt" or (c.dep_ == "prep" and c == after)) and phrasal in lex:
+            return lex[phrasal]  # 'pointed out', 'called for
     return lex.get(tok.lemma_.lower())
 
 
@@ -669,7 +671,7 @@ def _contents(verb: Token, pattern: str) -> list[tuple[int, int]]:
     if any((c.lower_ == "so" and c.dep_ in {"advmod", "dobj"}) or
            (c.lower_ == "much" and any(g.lower_ == "as" for g in c.children)) for c in verb.children):
         prev = _previous_sentence(doc, verb.sent)
-        return [(prev.start_char, prev.end_char)] if prev is not None else []
+        return [_trim_tokens(doc, prev.start, prev.end - 1)] if prev is not None else []
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _question_clause(c)
                and (pattern != "think" or _finite(c))]  # 'saw him get out' is seeing, not believing
     if clauses:
@@ -680,6 +682,16 @@ def _contents(verb: Token, pattern: str) -> list[tuple[int, int]]:
             return [_trim_tokens(doc, clause.left_edge.i, clause.right_edge.i)]
     if pattern == "judge":
         return _judged(verb)
+    if pattern == "promise":
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if xcomp is not None:
+            return [_trim_tokens(doc, xcomp.left_edge.i, xcomp.right_edge.i)]
+    if pattern == "demand":
+        obj = next((c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "for")),
+                   None)
+        if obj is not None and len(list(obj.subtree)) > 1:
+            start = obj.left_edge.i + (1 if obj.dep_ == "prep" else 0)
+            return [_trim_tokens(doc, start, obj.right_edge.i)]
     if pattern == "object":
         span = _object_content(verb)
         if span:

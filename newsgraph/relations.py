@@ -704,10 +704,27 @@ def _borders(ix: MentionIndex) -> list[Tie]:
             sources = ix.subjects(tok.head)
             targets = [a for t in (tok, tok.head) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
                        for a in ix.pobj(c)]
+        elif lemma == "border" and tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in tok.children):
+            sources = ix.subjects(tok)  # "X borders Y" with the verb tagged as a plural noun
+            targets = [a for c in tok.children if c.dep_ == "dobj" for a in ix.np(c)]
+        elif tok.lower_ in {"borders", "bordered"}:
+            sources, targets = _adjacent_actors(ix, tok)
         else:
             continue
         out += [(s, "BORDERS", t, tok) for s in sources for t in targets]
     return out
+
+
+def _adjacent_actors(ix: MentionIndex, tok: Token) -> tuple[list[Mention], list[Mention]]:
+    """'Turkey borders Syria' read from the words alone, for when the parser took the verb for a noun."""
+    before = ix.at(ix.parsed[tok.i - 1]) if tok.i > 0 else None
+    k = tok.i + 1
+    while k < len(ix.parsed) and ix.parsed[k].lower_ in {"the", "a"}:
+        k += 1
+    after = ix.at(ix.parsed[k]) if k < len(ix.parsed) else None
+    if before is None or after is None or ix.span(after).start != k:
+        return [], []
+    return [before], [after]
 
 
 def _negated(tok: Token) -> bool:
