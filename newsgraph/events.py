@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from newsgraph.dates import resolve_when
 from newsgraph.gazetteer import fold, load_gazetteer
 from newsgraph.model import PLOVER_TYPES, Document, Event, Mention
-from newsgraph.relations import MentionIndex, extract_relations
+from newsgraph.relations import MentionIndex, extract_relations, trimmed
 
 __all__ = ["extract_events", "extract_relations", "lexicon", "Trigger"]
 
@@ -45,6 +45,8 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "into", "toward", "t
 # For events done to a place as well as to its people ("put down riots in X", "deployed troops in X").
 IN_TARGET_TYPES = {"AID", "COERCE", "ASSAULT", "MOBILIZE"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+# Nouns for a gathering that a body convenes ("the SCO summit") and that later text calls "the event".
+GATHERINGS = {"summit", "meeting", "conference", "forum", "event", "gathering", "session", "congress", "talks"}
 MAX_JOINT = 3  # "Xi and Putin met" pairs its subjects; a long list of attendees is not a set of pairs
 # Movement phrases that are visits only when they name whom they visit ("came to Astana").
 TRAVEL = {"come to", "go to", "travel to", "fly to", "arrive in", "arrive at"}
@@ -147,7 +149,7 @@ def _match(tok: Token) -> _Found | None:
         return _Found(tok, hit) if hit else None
     if tok.pos_ == "NOUN":
         for child in tok.children:
-            if child.dep_ == "compound":
+            if child.dep_ in {"compound", "amod"}:
                 hit = lex.get(("N", f"{child.lemma_.lower()} {lemma}"))
                 if hit:
                     return _Found(tok, hit)
@@ -185,8 +187,8 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
         sources, targets = ix.subjects(tok.head) if tok.dep_ == "acomp" else [], _prep_targets(ix, tok, trig)
     else:
         sources, targets = _verb_args(ix, tok, f)
-    if trig.phrase in TRAVEL and not targets:
-        return []  # "going over to the West like Ukraine" is not a visit without a destination actor
+    if trig.phrase in TRAVEL and not (sources and targets):
+        return []  # "going over to the West like Ukraine" is no visit: a visit has a visitor and a host
     pairs = _pairs(sources, targets, trig.type)
     if not pairs:
         return []
@@ -243,7 +245,30 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
         out = _capital_targets(ix, verb, f.trigger.phrase.split()[-1])
     if not out:
         out = _first_in_complement(ix, verb)
+    if not out and f.trigger.type == "CONSULT":
+        out = _gathering_target(ix, verb)
     return out
+
+
+def _gathering_target(ix: MentionIndex, verb: Token) -> list[Mention]:
+    """'the summit where leaders came to discuss ...': talks held at a gathering are held with the body
+    that convened it."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            noun = cur.head
+            if noun.lemma_.lower() in GATHERINGS:
+                return _conveners(ix, noun) or _earlier_convener(ix, noun)
+            return []
+        if cur.dep_ not in {"xcomp", "advcl", "conj"}:
+            return []
+        cur = cur.head
+    return []
+
+
+def _conveners(ix: MentionIndex, noun: Token) -> list[Mention]:
+    return [ix.by_token[c.i] for c in noun.children if c.i in ix.by_token and c.dep_ in {"compound", "poss", "nmod"}
+            and ix.type_of(ix.by_token[c.i]) == "organization"]
 
 
 def _prep_targets(ix: MentionIndex, tok: Token, trig: Trigger, preps: tuple[str, ...] = TARGET_PREPS
@@ -333,7 +358,10 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     gov_sources, gov_targets = _governor_args(ix, noun, trig, bool(sources))
     sources = _dedupe(sources + gov_sources)
     targets = _dedupe(targets or gov_targets)
-    return [s for s in sources if s not in targets], targets
+    sources = [s for s in sources if s not in targets]
+    if trig.type == "CONSULT" and not sources:
+        return [], []  # "at the SCO summit" names a meeting; without a participant it reports no act
+    return sources, targets
 
 
 def _governor_args(ix: MentionIndex, noun: Token, trig: Trigger, has_source: bool
@@ -410,9 +438,8 @@ def _earlier_convener(ix: MentionIndex, noun: Token) -> list[Mention]:
     if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children):
         return []
     for tok in reversed(ix.parsed[:noun.i]):
-        if tok.lemma_ == noun.lemma_:
-            bodies = [ix.by_token[c.i] for c in tok.children if c.i in ix.by_token and c.dep_ in {
-                "compound", "poss", "nmod"} and ix.type_of(ix.by_token[c.i]) == "organization"]
+        if tok.lemma_ == noun.lemma_ or tok.lemma_.lower() in GATHERINGS:
+            bodies = _conveners(ix, tok)
             if bodies:
                 return bodies[:1]
     return []
@@ -486,4 +513,4 @@ def _evidence(tok: Token, sent: Span) -> Span:
             break
     start = max(clause.left_edge.i, sent.start)
     end = min(clause.right_edge.i + 1, sent.end)
-    return sent.doc[start:end]
+    return trimmed(sent.doc[start:end])

@@ -26,7 +26,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
 from newsgraph.actors import titles
-from newsgraph.model import Actor, Document, Mention, Quote
+from newsgraph.model import Actor, Document, Mention, Quote, mention_at
 
 DOUBLE_OPEN = {"“", "„", "«", "‟"}
 DOUBLE_CLOSE = {"”", "»"}
@@ -64,6 +64,12 @@ def speech_verbs() -> dict[str, str]:
             lemma, pattern = line.split("\t")[:2]
             out[lemma.strip()] = pattern.strip()
     return out
+
+
+@lru_cache(maxsize=4)
+def _text(doc: SpacyDoc) -> str:
+    """The parsed text (spaCy rebuilds `Doc.text` from the tokens on every access)."""
+    return doc.text
 
 
 # ---------------------------------------------------------------- data carried between steps
@@ -283,7 +289,7 @@ def _interview(text: str, paras: list[tuple[int, int]], mentions: list[Mention])
         name = sorted(tellers - askers)[0]
         m = next(m for m in labels.values() if m.group(1) == name)
         span = (m.start(1), m.end(1))
-    hit = _mention_in(mentions, *span)
+    hit = mention_at(mentions, *span)
     first_qa = min([ps for ps, _ in labels], default=intro[0] if intro else 0)
     if intro and not labels:
         first_qa = next((ps for ps, pe in paras if ps > intro[0]), len(text))
@@ -307,11 +313,6 @@ def _same_name(label: str, name: str | None) -> bool:
         return False
     words = set(label.lower().split())
     return bool(words & set(name.lower().split()))
-
-
-def _mention_in(mentions: list[Mention], start: int, end: int) -> Mention | None:
-    hits = [m for m in mentions if m.start < end and m.end > start]
-    return max(hits, key=lambda m: m.end - m.start) if hits else None
 
 
 # ---------------------------------------------------------------- direct quotes
@@ -539,13 +540,16 @@ def _passive(tok: Token) -> bool:
 
 
 def _cue_text(verb: Token) -> str:
-    """The verb with the adverbs right before it and its particle ('reportedly said', 'pointed out')."""
+    """The verb with the adverbs right before it and its particle ('reportedly said', 'pointed out',
+    'called for')."""
     words = [verb]
     k = verb.i - 1
     while k >= 0 and verb.doc[k].dep_ == "advmod" and verb.doc[k].head == verb and verb.doc[k].tag_ == "RB":
         words.insert(0, verb.doc[k])
         k -= 1
-    words += [c for c in verb.children if c.dep_ == "prt"]
+    lex = speech_verbs()
+    words += [c for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "prep" and c.i == verb.i + 1 and f"{verb.lemma_.lower()} {c.lower_}" in lex)]
     return " ".join(w.text for w in words)
 
 
@@ -558,7 +562,7 @@ def _verb_source(verb: Token) -> _Source:
 def _speaker_token(verb: Token) -> Token | None:
     """Head of the speaker phrase: the verb's subject, the passive agent, or a controller up the tree."""
     found = _subject_up(verb)
-    if found is None or "\n" in verb.doc.text[min(found.idx, verb.idx):max(found.idx, verb.idx)]:
+    if found is None or "\n" in _text(verb.doc)[min(found.idx, verb.idx):max(found.idx, verb.idx)]:
         return None  # a speaker phrase is in the paragraph of its verb; anything else is a misparse
     if found.like_num or found.lower_ == "one":
         return None
@@ -633,7 +637,7 @@ def _reported(parsed: SpacyDoc, quoted: set[int]) -> list[_Cand]:
         if subject is None and tok.dep_ == "ROOT" and tok.tag_ == "VB":
             continue  # an imperative ('Note that ...') reports nobody's words
         for start, end in _contents(tok, pattern):
-            start, end = _clip_to_paragraph(parsed.text, tok.idx, start, end)
+            start, end = _clip_to_paragraph(_text(parsed), tok.idx, start, end)
             if end - start < 3:
                 continue
             src = _Source(_cue_text(tok), subject.idx if subject is not None else tok.idx, subject=subject)
@@ -750,7 +754,7 @@ def _trim_tokens(doc: SpacyDoc, start: int, end: int) -> tuple[int, int]:
     while end > start and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     s, e = doc[start].idx, doc[end].idx + len(doc[end])
-    return _balance(doc.text, s, e)
+    return _balance(_text(doc), s, e)
 
 
 def _balance(text: str, s: int, e: int) -> tuple[int, int]:
@@ -1062,7 +1066,7 @@ def _phrase_tokens(tok: Token) -> list[Token]:
             right = max(right, c.right_edge.i)
     left = tok.left_edge.i
     while left < tok.i and (doc[left].is_punct or doc[left].is_space or
-                            "\n" in doc.text[doc[left].idx:tok.idx]):
+                            "\n" in _text(doc)[doc[left].idx:tok.idx]):
         left += 1
     return list(doc[left:right + 1])
 

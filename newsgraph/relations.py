@@ -63,6 +63,11 @@ ROLE_MODIFIERS = {"deputy", "vice", "first", "foreign", "prime", "defence", "def
 FORMER = {"former", "ex", "late", "then", "ex-"}
 TIE_VERBS_HAVE = {"have", "maintain", "enjoy", "keep"}
 TIES_NOUNS = {"tie", "relation", "relationship"}
+# Words that mark a body of the state itself: its chambers, ministries, forces, agencies and media.
+STATE_BODY_WORDS = {"parliament", "assembly", "congress", "senate", "council", "ministry", "department",
+                    "agency", "army", "navy", "forces", "force", "guard", "police", "court", "bank", "commission",
+                    "committee", "office", "service", "state", "state-run", "state-owned", "government", "cabinet",
+                    "embassy", "military", "intelligence", "directorate", "administration", "legislature", "chamber"}
 INITIATIVE_NOUNS = {"initiative", "project", "programme", "program", "plan", "strategy", "scheme", "fund"}
 
 
@@ -387,9 +392,19 @@ def _to_relations(doc_id: str, ix: MentionIndex, ties: list[Tie]) -> list[Relati
         if not _fits(kind, ix.type_of(source), target_type):
             continue
         seen.add(key)
-        sent = anchor.sent
+        sent = trimmed(anchor.sent)
         out.append(Relation(doc_id, source.actor, kind, target_id, sent.text, sent.start_char, sent.end_char))
     return out
+
+
+def trimmed(span: Span) -> Span:
+    """The span without the white space tokens (paragraph breaks) at its edges."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
 
 
 def _fits(kind: str, source_type: str, target_type: str) -> bool:
@@ -785,11 +800,13 @@ def _possessed_bodies(ix: MentionIndex) -> list[Tie]:
             k -= 1  # "China's state-run Xinhua": skip the modifiers between owner and body
         if not owners and k >= 1 and ix.parsed[k].tag_ == "POS" and ix.parsed[k - 1].i in ix.by_token:
             owners = [ix.by_token[ix.parsed[k - 1].i]]
+        words = {w.lower_ for w in span} | {w.lower_ for w in ix.parsed[k + 1:span.start]}
+        initiative = span[-1].lemma_.lower() in INITIATIVE_NOUNS
+        if not initiative and not words & STATE_BODY_WORDS:
+            continue  # "Germany's Siemens" is a company of the country, not part of the state
         for owner in owners:
-            if ix.type_of(owner) != "country":
-                continue
-            initiative = span[-1].lemma_.lower() in INITIATIVE_NOUNS
-            out.append((owner, "LEADS", m, span.root) if initiative else (m, "PART_OF", owner, span.root))
+            if ix.type_of(owner) == "country":
+                out.append((owner, "LEADS", m, span.root) if initiative else (m, "PART_OF", owner, span.root))
     return out
 
 

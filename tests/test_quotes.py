@@ -206,7 +206,14 @@ def test_quotes_by_speaker_groups_in_text_order() -> None:
 def test_lexicon_has_patterns_for_every_verb() -> None:
     verbs = speech_verbs()
     assert {"say", "tell", "accuse", "believe", "point out"} <= set(verbs)
-    assert set(verbs.values()) == {"say", "tell", "object", "judge", "think"}
+    assert set(verbs.values()) == {"say", "tell", "object", "judge", "think", "promise", "demand"}
+
+
+def test_commitments_and_demands_report_what_was_promised_or_asked() -> None:
+    q = one(quotes_in("Donald Trump vowed to build a wall on the southern border."), "to build")
+    assert (q.cue, q.speaker, q.kind) == ("vowed", "donald-trump", "indirect")
+    q = one(quotes_in("Senator Elizabeth Warren called for an investigation into the bank."), "an invest")
+    assert (q.cue, q.speaker) == ("called for", "elizabeth-warren")
 
 
 # ---------------------------------------------------------------- the seed corpus against its gold

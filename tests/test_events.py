@@ -1,0 +1,222 @@
+"""PLOVER events read from the parse: triggers, sources and targets, flags, dates; and the seed corpus."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newsgraph.actors import find_mentions
+from newsgraph.events import extract_events, extract_relations, lexicon
+from newsgraph.gazetteer import fold
+from newsgraph.model import PLOVER_TYPES, Document, Event, Mention
+from newsgraph.nlp import parse
+
+
+def events(text: str, published: str | None = "2023-05-12", **options: bool) -> list[Event]:
+    doc = Document("t", "test", text, published=published)
+    parsed = parse(text)
+    mentions, _ = find_mentions(doc, parsed)
+    return extract_events(doc, parsed, mentions, **options)
+
+
+def triples(text: str) -> set[tuple[str | None, str, str | None]]:
+    return {(e.source, e.type, e.target) for e in events(text)}
+
+
+def find(found: list[Event], source: str | None, kind: str, target: str | None) -> Event:
+    hits = [e for e in found if (e.source, e.type, e.target) == (source, kind, target)]
+    assert hits, f"no {source} {kind} {target} in {[(e.source, e.type, e.target) for e in found]}"
+    return hits[0]
+
+
+def test_the_lexicon_maps_only_to_plover_types_and_names_its_source():
+    lex = lexicon()
+    assert len(lex) > 150
+    assert {t.type for t in lex.values()} <= set(PLOVER_TYPES)
+    assert lex[("V", "meet")].type == "CONSULT" and lex[("N", "sanction")].type == "SANCTION"
+    header = (Path(__file__).resolve().parents[1] / "newsgraph" / "data" / "plover_verbs.tsv").read_text()
+    assert "PLOVER" in header.splitlines()[1] and "CAMEO" in header
+
+
+def test_meeting_with_titles_and_a_weekday():
+    found = events("German Chancellor Olaf Scholz met with French President Emmanuel Macron in Paris on Tuesday.")
+    event = find(found, "olaf-scholz", "CONSULT", "emmanuel-macron")
+    assert event.when == "2023-05-09"
+    assert not event.negated and not event.hypothetical
+
+
+def test_passive_voice_takes_the_agent_as_source():
+    event = find(events("Ukraine was attacked by Russia last month."), "russia", "ASSAULT", "ukraine")
+    assert event.when == "2023-04"
+
+
+def test_compound_subjects_meet_each_other():
+    assert ("xi", "CONSULT", "putin") in triples("Xi and Putin met in Moscow on March 21.")
+    assert ("kenya", "AGREE", "uganda") in triples("Kenya and Uganda signed a trade deal.")
+
+
+def test_conjoined_targets_each_get_an_event():
+    found = triples("Gambian President Dawda Jawara will visit Mauritania and Senegal.")
+    assert ("dawda-jawara", "CONSULT", "mauritania") in found
+    assert ("dawda-jawara", "CONSULT", "senegal") in found
+
+
+def test_nominal_triggers_take_possessor_and_demonym_sources():
+    assert ("russia", "ASSAULT", "georgia") in triples("Moscow's invasion of Georgia shocked Europe.")
+    assert ("west", "SANCTION", "russia") in triples("Western sanctions against Moscow have hurt Russian banks.")
+    assert ("china", "SUPPORT", "north-korea") in triples("Beijing's support for Pyongyang is well known.")
+
+
+def test_a_support_verb_lends_its_subject_and_a_comparison_adds_a_source():
+    found = triples("Like Japan, South Korea has joined the sanctions against Russia.")
+    assert ("south-korea", "SANCTION", "russia") in found
+    assert ("japan", "SANCTION", "russia") in found
+
+
+def test_a_demonym_object_is_the_state():
+    assert ("lithuania", "SANCTION", "russia") in triples("Lithuania expelled three Russian diplomats.")
+
+
+def test_light_verb_phrase_changes_the_type():
+    found = triples("Japan has provided economic support to Ukraine.")
+    assert ("japan", "AID", "ukraine") in found
+    assert ("japan", "SUPPORT", "ukraine") not in found
+
+
+def test_negation_flags_and_negated_types():
+    signed = find(events("India did not sign the agreement with Pakistan."), "india", "AGREE", "pakistan")
+    assert signed.negated
+    rejected = find(events("Saudi Arabia has never recognised Israel."), "saudi-arabia", "REJECT", "israel")
+    assert not rejected.negated
+    refused = find(events("Brazil refused to recognise Kosovo."), "brazil", "REJECT", "kosovo")
+    assert not refused.negated
+
+
+def test_hypothetical_and_future_events_are_flagged():
+    planned = find(events("Chinese Foreign Minister Wang Yi is set to visit Brazil next month."),
+                   "wang-yi", "CONSULT", "brazil")
+    assert planned.hypothetical and planned.when == "2023-06"
+    assert find(events("The Turkish government will send aid to Syria."), "turkey", "AID", "syria").hypothetical
+    assert find(events("If Serbia invades Kosovo, NATO would respond."), "serbia", "ASSAULT", "kosovo").hypothetical
+    assert not find(events("Japan imposed sanctions on North Korea."), "japan", "SANCTION",
+                    "north-korea").hypothetical
+
+
+def test_pronoun_sources_resolve_to_the_antecedent():
+    found = triples("Prime Minister Narendra Modi arrived in Tokyo on Monday. He later met with Japanese "
+                    "officials.")
+    assert ("narendra-modi", "CONSULT", "japan") in found
+
+
+def test_accused_of_doing_makes_the_accused_the_doer():
+    found = triples("Iran accused Israel of attacking its consulate.")
+    assert ("iran", "ACCUSE", "israel") in found
+    assert ("iran", "ASSAULT", None) not in found
+
+
+def test_a_request_names_the_requester_and_the_one_asked():
+    found = triples("Russian troops helped restore order in Armenia at the request of Prime Minister Nikol "
+                    "Pashinyan.")
+    assert ("russia", "AID", "armenia") in found
+    assert ("nikol-pashinyan", "REQUEST", "russia") in found
+
+
+def test_a_capital_as_destination_stands_for_the_state_but_not_as_venue():
+    assert ("narendra-modi", "CONSULT", "united-states") in triples(
+        "The visit by Indian Prime Minister Narendra Modi to Washington was postponed.")
+    assert not any(t == "russia" for _, _, t in triples("Xi and Putin met in Moscow on March 21."))
+
+
+def test_no_event_without_an_actor_and_no_self_loops():
+    assert events("Thousands of people protested in the streets.") == []
+    assert not any(e.source == e.target for e in events("Russia's army attacked Russian positions."))
+
+
+def test_require_both_keeps_only_events_between_two_actors():
+    text = "Russia's war continues. Japan imposed sanctions on North Korea."
+    assert any(e.target is None for e in events(text))
+    assert all(e.source and e.target for e in events(text, require_both=True))
+
+
+def test_evidence_span_points_into_the_text():
+    text = "The talks failed. Kenya and Uganda signed a trade deal on Friday."
+    event = find(events(text), "kenya", "AGREE", "uganda")
+    assert text[event.start:event.end] == event.evidence
+    assert "signed" in event.evidence
+
+
+# ---------------------------------------------------------------------- the seed corpus
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "gold" / "seeds.yaml"
+
+
+def _seed_outputs() -> tuple[dict, dict[str, dict[str, set[str]]], dict[str, list[tuple]], dict[str, list[tuple]]]:
+    from newsgraph.clean import clean_corpus
+    from newsgraph.read import read_paths
+
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    published = {d["doc"]: d["published"] for d in gold["documents"]}
+    texts: dict[str, dict[str, set[str]]] = {}
+    rels: dict[str, list[tuple]] = {}
+    evs: dict[str, list[tuple]] = {}
+    raws = [r for r in read_paths(sorted(SEEDS.glob("*.txt"))) if not hasattr(r, "reason")]
+    for doc in clean_corpus(raws):
+        key = next(k for k in published if doc.id.startswith(k))
+        doc.published = doc.published or published[key]
+        parsed = parse(doc.text)
+        mentions, _ = find_mentions(doc, parsed)
+        texts[key] = _surface_forms(mentions)
+        rels[key] = [(r.source, r.type, r.target) for r in extract_relations(doc, parsed, mentions)]
+        evs[key] = [(e.source, e.type, e.target) for e in extract_events(doc, parsed, mentions, require_both=True)
+                    if not e.negated]
+    return gold, texts, rels, evs
+
+
+def _surface_forms(mentions: list[Mention]) -> dict[str, set[str]]:
+    forms: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        forms[m.actor].add(fold(m.text))
+    return forms
+
+
+def _f1(gold: dict, kind: str, outputs: dict[str, list[tuple]], texts: dict[str, dict[str, set[str]]]) -> float:
+    names = {a["id"]: {fold(x) for x in [a["name"], *a.get("aliases", [])]} for a in gold["actors"]}
+
+    def same(gold_id: str, out_id: str | None, doc: str) -> bool:
+        return out_id is not None and (out_id == gold_id or bool(texts[doc].get(out_id, set()) & names[gold_id]))
+
+    golds = [g for g in gold[kind] if g["doc"] in outputs]
+    correct = found = 0
+    hit: set[int] = set()
+    for doc, outs in outputs.items():
+        for source, rel, target in set(outs):
+            matches = [i for i, g in enumerate(golds) if g["doc"] == doc and g["type"] == rel
+                       and same(g["source"], source, doc) and same(g["target"], target, doc)]
+            correct += bool(matches)
+            hit |= set(matches)
+        found += len(set(outs))
+    precision = correct / found if found else 0.0
+    recall = len(hit) / len(golds) if golds else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+@pytest.fixture(scope="module")
+def seed_outputs():
+    if not SEEDS.is_dir() or not GOLD.is_file():
+        pytest.skip(f"seed corpus not found at {SEEDS} (../shared is absent); skipping seed checks")
+    return _seed_outputs()
+
+
+def test_seed_relations_reach_their_floor(seed_outputs):
+    gold, texts, rels, _ = seed_outputs
+    assert _f1(gold, "relations", rels, texts) >= 0.75
+
+
+def test_seed_events_reach_their_floor(seed_outputs):
+    gold, texts, _, evs = seed_outputs
+    assert _f1(gold, "events", evs, texts) >= 0.62
