@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from newsgraph.dates import resolve_when
 from newsgraph.gazetteer import fold, load_gazetteer
 from newsgraph.model import PLOVER_TYPES, Document, Event, Mention
-from newsgraph.relations import MentionIndex, extract_relations, trimmed
+from newsgraph.relations import MentionIndex, extract_relations, trimmed, unique_actors
 
 __all__ = ["extract_events", "extract_relations", "lexicon", "Trigger"]
 
@@ -356,8 +356,8 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     if not targets and trig.type == "CONSULT":
         targets = _capital_targets(ix, noun) or _earlier_convener(ix, noun)
     gov_sources, gov_targets = _governor_args(ix, noun, trig, bool(sources))
-    sources = _dedupe(sources + gov_sources)
-    targets = _dedupe(targets or gov_targets)
+    sources = unique_actors(sources + gov_sources)
+    targets = unique_actors(targets or gov_targets)
     sources = [s for s in sources if s not in targets]
     if trig.type == "CONSULT" and not sources:
         return [], []  # "at the SCO summit" names a meeting; without a participant it reports no act
@@ -443,16 +443,6 @@ def _earlier_convener(ix: MentionIndex, noun: Token) -> list[Mention]:
             if bodies:
                 return bodies[:1]
     return []
-
-
-def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    seen: set[str] = set()
-    out = []
-    for m in mentions:
-        if m.actor not in seen:
-            seen.add(m.actor)
-            out.append(m)
-    return out
 
 
 # ---------------------------------------------------------------------- flags and evidence

@@ -140,7 +140,7 @@ class MentionIndex:
             if child.dep_ == "conj" or (child.dep_ == "appos" and not named and (
                     not found or child.i in self.by_token)):
                 found += self.np(child, depth + 1)
-        return _unique(found)
+        return unique_actors(found)
 
     def _head_actors(self, tok: Token, depth: int) -> list[Mention]:
         m = self.by_token.get(tok.i)
@@ -251,7 +251,7 @@ class MentionIndex:
             return []
         for child in verb.children:
             if child.dep_ in SUBJECTS:
-                return _unique(self.np(child) + self.likened(verb))
+                return unique_actors(self.np(child) + self.likened(verb))
             if child.dep_ == "nsubjpass":  # the grammatical subject a participle above inherits
                 return self.np(child) if depth else []
         dep, head = verb.dep_, verb.head
@@ -353,7 +353,8 @@ def _prep_objects(ix: MentionIndex, tok: Token, preps: set[str]) -> list[Mention
             for a in ix.pobj(c)]
 
 
-def _unique(mentions: list[Mention]) -> list[Mention]:
+def unique_actors(mentions: list[Mention]) -> list[Mention]:
+    """The first mention of each actor, in order."""
     seen: set[str] = set()
     out = []
     for m in mentions:
@@ -677,11 +678,11 @@ def _hyphen_ties(ix: MentionIndex) -> list[Tie]:
         kind = PACT_NOUNS.get(tok.lemma_.lower())
         if kind is None or _denied(tok):
             continue
-        sides = _unique([ix.by_token[c.i] for c in tok.subtree if c.i < tok.i and c.i in ix.by_token
+        sides = unique_actors([ix.by_token[c.i] for c in tok.subtree if c.i < tok.i and c.i in ix.by_token
                          and c.head.i in {tok.i} | {t.i for t in tok.children}])
         sides += [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
                   for a in ix.pobj(c)]
-        sides = [s for s in _unique(sides) if ix.type_of(s) != "person"]
+        sides = [s for s in unique_actors(sides) if ix.type_of(s) != "person"]
         if len(sides) >= 2:
             out += [(sides[0], kind, other, tok) for other in sides[1:]]
     return out
