@@ -25,6 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
+from newsgraph.dates import Anchor
 from newsgraph.model import Claim, Conflict, Document, Statement
 
 DATE_UNITS = ("date", "year")
@@ -224,23 +225,6 @@ def _parse_number_words(text: str) -> float | None:
 # --------------------------------------------------------------------------- dates
 
 
-@dataclass(frozen=True)
-class Reference:
-    """The date relative expressions are resolved against (the document's publication date)."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @classmethod
-    def parse(cls, published: str | None) -> Reference | None:
-        match = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", published or "")
-        if not match:
-            return None
-        year, month, day = match.groups()
-        return cls(int(year), int(month) if month else None, int(day) if day else None)
-
-
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
@@ -264,7 +248,7 @@ _RELATIVE = re.compile(r"^(last|this|next|past)\s+(year|month)$")
 _AGO = re.compile(r"^(\S+(?:\s\S+)?)\s+(year|month)s?\s+ago$")
 
 
-def normalise_date(text: str, ref: Reference | None = None, direction: str = "past") -> str | None:
+def normalise_date(text: str, ref: Anchor | None = None, direction: str = "past") -> str | None:
     """An ISO 8601 form of a date expression ('2022-06', '2024-06-03/2024-06-04', '1990/1999').
 
     A month or day without a year is placed in the year that puts it on the `direction` side
@@ -282,7 +266,7 @@ def normalise_date(text: str, ref: Reference | None = None, direction: str = "pa
     return None
 
 
-def _resolve_relative(body: str, ref: Reference | None, direction: str) -> str | None:
+def _resolve_relative(body: str, ref: Anchor | None, direction: str) -> str | None:
     """'last year', 'this month', 'two years ago', weekdays, 'yesterday'; '' when not resolvable."""
     rel = _RELATIVE.match(body)
     ago = _AGO.match(body)
@@ -307,7 +291,7 @@ def _resolve_relative(body: str, ref: Reference | None, direction: str) -> str |
     return (today + dt.timedelta(days=delta)).isoformat()
 
 
-def _shift(ref: Reference, unit: str, step: int) -> str:
+def _shift(ref: Anchor, unit: str, step: int) -> str:
     if unit == "year":
         return str(ref.year + step)
     if ref.month is None:
@@ -316,7 +300,7 @@ def _shift(ref: Reference, unit: str, step: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def _place_year(month: int, day: int | None, ref: Reference | None, direction: str) -> int | None:
+def _place_year(month: int, day: int | None, ref: Anchor | None, direction: str) -> int | None:
     """The year of a month (and day) given without one, on the `direction` side of the reference."""
     if ref is None:
         return None
@@ -750,7 +734,7 @@ def _governing_words(noun: Token, skip: set[int]) -> list[int]:
 
 def extract_claims(doc: Document, parsed: SpacyDoc) -> list[Claim]:
     """Every figure and dated event in one document, each with what it measures and its evidence."""
-    ref = Reference.parse(doc.published)
+    ref = Anchor.parse(doc.published)
     claims: list[Claim] = []
     dated: list[_Dated] = []
     for ent in parsed.ents:
@@ -812,7 +796,7 @@ def _date_readings(ent: Span) -> list[Span]:
     return spans
 
 
-def _date_claim(doc: Document, parsed: SpacyDoc, ent: Span, ref: Reference | None) -> Claim | None:
+def _date_claim(doc: Document, parsed: SpacyDoc, ent: Span, ref: Anchor | None) -> Claim | None:
     """A dated event ('in January' -> 2022-01) or a duration ('more than two years' -> 2 years)."""
     root = ent.root
     gov = _governor(root)
@@ -847,7 +831,7 @@ def _unit_label(unit: str, qualifier: str | None) -> str:
     return f"{unit} ({qualifier})" if qualifier else unit
 
 
-def _period_from_ref(ref: Reference | None) -> str | None:
+def _period_from_ref(ref: Anchor | None) -> str | None:
     if ref is None:
         return None
     return f"{ref.year:04d}-{ref.month:02d}" if ref.month else f"{ref.year:04d}"
@@ -856,7 +840,7 @@ def _period_from_ref(ref: Reference | None) -> str | None:
 TIMELESS_KINDS = {"length", "area", "temperature", "speed"}
 
 
-def _figure_claim(doc: Document, parsed: SpacyDoc, figure: Figure, ref: Reference | None,
+def _figure_claim(doc: Document, parsed: SpacyDoc, figure: Figure, ref: Anchor | None,
                   dated: list[_Dated]) -> Claim | None:
     span = parsed.char_span(figure.start, figure.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -874,7 +858,7 @@ def _figure_claim(doc: Document, parsed: SpacyDoc, figure: Figure, ref: Referenc
                  start, end)
 
 
-def _rank_claims(doc: Document, parsed: SpacyDoc, ref: Reference | None, dated: list[_Dated]) -> list[Claim]:
+def _rank_claims(doc: Document, parsed: SpacyDoc, ref: Anchor | None, dated: list[_Dated]) -> list[Claim]:
     """Ranks stated by a superlative of size: 'X became the world's second-biggest producer' -> 2."""
     out = []
     for token in parsed:

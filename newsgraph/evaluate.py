@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from newsgraph.claims import DATE_UNITS, Reference, normalise_date, subject_words
+from newsgraph.claims import DATE_UNITS, normalise_date, subject_words
+from newsgraph.dates import Anchor
 
 Record = dict[str, Any]
 QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'", "“": '"', "”": '"',
@@ -296,7 +297,7 @@ def _body_lines(corpus_dir: Path, gold_doc: dict, boilerplate: set[str]) -> list
 # --------------------------------------------------------------------------- claims and conflicts
 
 
-def claim_iso(value: Any, unit: str | None, ref: Reference | None) -> str | None:
+def claim_iso(value: Any, unit: str | None, ref: Anchor | None) -> str | None:
     """The ISO form of a date-like claim value (years, dates, '3-4 June' read against `ref`)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(int(value)) if unit in DATE_UNITS and float(value).is_integer() else None
@@ -310,7 +311,7 @@ def _is_date(value: Any, unit: str | None) -> bool:
     return isinstance(value, str) or (unit or "").split(" (")[0] in DATE_UNITS
 
 
-def claim_matches(gold: dict, out: Record, ref: Reference | None) -> bool:
+def claim_matches(gold: dict, out: Record, ref: Anchor | None) -> bool:
     """Same value within 1%; dates when the output's ISO form starts with the gold's (both read
     against the gold document's date); values in words when the words are the same."""
     if _is_date(gold.get("value"), gold.get("unit")):
@@ -327,7 +328,7 @@ def claim_matches(gold: dict, out: Record, ref: Reference | None) -> bool:
 
 
 def score_claims(output: list[Record], gold: list[dict], gold_docs: list[dict], docs: dict[str, str]) -> dict:
-    refs = {str(g["doc"]): Reference.parse(g.get("published")) for g in gold_docs}
+    refs = {str(g["doc"]): Anchor.parse(g.get("published")) for g in gold_docs}
     out_by_doc: dict[str, list[Record]] = defaultdict(list)
     for c in output:
         if c.get("doc") in docs:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from newsgraph.claims import Reference, extract_claims, find_conflicts, normalise_date, parse_number
+from newsgraph.claims import extract_claims, find_conflicts, normalise_date, parse_number
+from newsgraph.dates import Anchor
 from newsgraph.model import Claim, Document, to_record
 from newsgraph.nlp import parse
 
@@ -82,7 +83,7 @@ def test_number_and_date_parsers() -> None:
     assert parse_number("1.5bn") == 1.5e9
     assert parse_number("a dozen") == 12
     assert parse_number("banana") is None
-    ref = Reference.parse("2022-09-14")
+    ref = Anchor.parse("2022-09-14")
     assert normalise_date("late February", ref) == "2022-02"
     assert normalise_date("October", ref, "future") == "2022-10"
     assert normalise_date("October", ref, "past") == "2021-10"
