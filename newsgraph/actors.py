@@ -17,12 +17,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
-from newsgraph.gazetteer import Entry, Gazetteer, fold, load_gazetteer, slug
+from newsgraph.gazetteer import Entry, Gazetteer, fold, load_gazetteer, slug, word_table
 from newsgraph.model import Actor, Conflict, Document, Mention, Statement
 
 ROLE_PREFIX = "role:"
@@ -35,13 +34,7 @@ _PREFIX = re.compile(r"^(?:the|a|an)\s+", re.I)
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """Role words that precede or describe a person, mapped to their kind (leader | official | expert)."""
-    text = resources.files("newsgraph").joinpath("data", "titles.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, kind = line.split("\t")[:2]
-            out[word.strip().lower()] = kind.strip()
-    return out
+    return {word.lower(): kind for word, kind in word_table("titles.tsv").items()}
 
 
 @lru_cache(maxsize=1)

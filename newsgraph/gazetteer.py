@@ -167,6 +167,17 @@ def _data_rows(filename: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
+def word_table(filename: str) -> dict[str, str]:
+    """A two-column lexicon from `data/` (word, then what it means), comments and blank lines skipped."""
+    text = resources.files("newsgraph").joinpath("data", filename).read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, meaning = line.split("\t")[:2]
+            out[word.strip()] = meaning.strip()
+    return out
+
+
 def _split(value: str | None) -> set[str]:
     return {v.strip() for v in (value or "").split("|") if v.strip()}
 

@@ -20,12 +20,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
 from newsgraph.actors import titles
+from newsgraph.gazetteer import word_table
 from newsgraph.model import Actor, Document, Mention, Quote, mention_at
 
 DOUBLE_OPEN = {"“", "„", "«", "‟"}
@@ -57,13 +57,7 @@ _INTRO = re.compile(r"\s*(?:(?i:an|our|the)\s+)?(?i:exclusive\s+)?(?i:interview\
 @lru_cache(maxsize=1)
 def speech_verbs() -> dict[str, str]:
     """Reporting verb lemma (or 'lemma particle') -> the pattern it attributes content by."""
-    text = resources.files("newsgraph").joinpath("data", "speech_verbs.txt").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, pattern = line.split("\t")[:2]
-            out[lemma.strip()] = pattern.strip()
-    return out
+    return word_table("speech_verbs.txt")
 
 
 @lru_cache(maxsize=4)
