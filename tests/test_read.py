@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph import read
 from newsgraph.model import InputError
-from newsgraph.read import RawInput, read_paths
+from newsgraph.read import RawInput, ReadOptions, read_paths
 
 ARTICLE = (
     "Ministers meet in Astana to discuss water\n\n"
@@ -110,21 +109,22 @@ def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert "cannot read" in reason and "Permission denied" in reason
 
 
-def test_huge_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(read, "MAX_BYTES", 1000)
+def test_huge_file_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
-    path.write_text(ARTICLE * 20)
-    assert "too large" in _error(path).reason
+    with path.open("w") as handle:  # a real 50 MB text, over the default limit
+        for _ in range(50 * 1024 * 1024 // len(ARTICLE) + 1):
+            handle.write(ARTICLE)
+    reason = _error(path).reason
+    assert "too large" in reason and "limit is 20 MB" in reason
     small = tmp_path / "small.txt"
     small.write_text(ARTICLE)
     assert isinstance(_one(small), RawInput)
 
 
-def test_huge_jsonl_record_is_reported_and_the_next_one_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(read, "MAX_BYTES", 200)
+def test_huge_jsonl_record_is_reported_and_the_next_one_read(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     path.write_text(json.dumps({"text": "x " * 300}) + "\n" + json.dumps({"text": "Small story."}) + "\n")
-    error, small = list(read_paths([path]))
+    error, small = list(read_paths([path], ReadOptions(max_bytes=200)))
     assert isinstance(error, InputError) and error.source == f"{path}#1" and "too large" in error.reason
     assert isinstance(small, RawInput) and small.data == "Small story." and small.source == f"{path}#2"
 
@@ -133,7 +133,8 @@ def test_unsupported_type_and_urls_are_reported(tmp_path: Path) -> None:
     path = tmp_path / "slides.pptx"
     path.write_bytes(b"PK\x03\x04")
     assert "unsupported file type .pptx" in _error(path).reason
-    assert "not fetched" in _error("https://example.com/news/1").reason
+    (offline,) = list(read_paths(["https://example.com/news/1"], ReadOptions(fetch=False)))
+    assert isinstance(offline, InputError) and "fetching is turned off" in offline.reason
 
 
 def test_latin1_file_is_decoded(tmp_path: Path) -> None:
