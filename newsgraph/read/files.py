@@ -118,6 +118,9 @@ def _stem(path: Path) -> str:
 def _read_file(path: Path, options: ReadOptions, web: Web) -> Iterator[RawInput | InputError]:
     suffix, gzipped = _suffixes(path)
     source = str(path)
+    if not path.is_file():  # reading a named pipe or a device would block or never end
+        yield InputError(source, "not a regular file (a pipe, socket or device)")
+        return
     if suffix not in SUPPORTED:
         shown = suffix or "(no extension)"
         expected = ".txt, .html, .json, .jsonl, .csv, .warc, .rss/.xml or .urls (any of them gzipped)"

@@ -8,7 +8,9 @@ the break and reports the break as one error naming the file.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import os
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -25,25 +27,57 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 def read_warc(handle: BinaryIO, source: str, stem: str, options: ReadOptions) -> Iterator[RawInput | InputError]:
     """Each HTML response in the archive, in archive order; `source#N` names the N-th record."""
-    pages = 0
-    number = 0
+    problem = _not_an_archive(handle)
+    if problem:
+        yield InputError(source, problem)
+        return
+    size = os.fstat(handle.fileno()).st_size
+    pages = number = 0
+    records = ArchiveIterator(handle)
     try:
-        for record in ArchiveIterator(handle):
+        for record in records:
             number += 1
             if record.rec_type != "response":
                 continue
             result = _page(record, f"{source}#{number}", f"{stem}-{number}", options)
+            while record.raw_stream.read(65536):  # what was not read (an image, a page over the limit)
+                continue
+            if record.raw_stream.limit > 0:  # the record ends before its declared length: the file was cut
+                yield InputError(f"{source}#{number}", "web archive is cut off inside this record")
+                return
             if result is not None:
                 pages += 1
                 yield result
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
-        where = f"after record {number}" if number else "at its start"
-        yield InputError(source, f"web archive is cut off or damaged {where}: {_short(exc)}")
+        yield InputError(source, f"web archive is damaged after record {number}: {_short(exc)}")
         return
-    if number == 0:
-        yield InputError(source, "empty web archive (no records)")
+    if records.offset < size:  # a compressed archive whose last member is incomplete ends early
+        yield InputError(source, f"web archive is cut off after record {number} "
+                                 f"({records.offset} of {size} bytes could be read)")
     elif pages == 0:
         yield InputError(source, f"web archive holds no HTML pages ({number} records read)")
+
+
+def _not_an_archive(handle: BinaryIO) -> str | None:
+    """Why a file is not a WARC/ARC archive (checked on its first bytes), or None when it looks like one."""
+    head = handle.read(2)
+    handle.seek(0)
+    if not head:
+        return "empty file"
+    if head == b"\x1f\x8b":
+        try:
+            with gzip.GzipFile(fileobj=handle) as inner:
+                head = inner.read(16)
+        except (OSError, EOFError, zlib.error) as exc:
+            return f"not a valid gzip file or cut off: {_short(exc)}"
+        finally:
+            handle.seek(0)
+    else:
+        head = handle.read(16)
+        handle.seek(0)
+    if head.startswith((b"WARC/", b"filedesc://")):
+        return None
+    return "not a web archive (it does not start with a WARC header)"
 
 
 def _page(record: object, source: str, doc_id: str, options: ReadOptions) -> RawInput | InputError | None:
