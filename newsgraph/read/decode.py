@@ -14,6 +14,7 @@ import unicodedata
 
 import ftfy
 from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
 from ftfy.badness import is_bad
 
 from newsgraph.read.raw import Unreadable
@@ -21,6 +22,7 @@ from newsgraph.read.raw import Unreadable
 _HTML_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
 _HTML_TAGS = re.compile(r"</?(?:p|div|span|br|a|h[1-6]|article|section|ul|li|table|meta|title)\b[^>]*>", re.I)
 _FEED_SNIFF = re.compile(r"<rss[\s>]|<feed[\s>][^>]*xmlns|<rdf:RDF", re.I)
+_MESS = 0.2  # charset-normalizer's own default ceiling for text that reads as a language
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
@@ -66,10 +68,11 @@ def _misread(text: str) -> bool:
     """Whether text decoded with a declared single-byte charset reads as letter soup (a wrong declaration).
 
     Any byte decodes in Latin-1, so success proves nothing; a page of Cyrillic
-    declared as Latin-1 shows as runs of accented capitals, which ftfy's
-    badness test sees.
+    declared as Latin-1 reads as runs of accented letters that no language
+    writes, which charset-normalizer's mess measure and ftfy's badness test see.
     """
-    return is_bad(text[:20000])
+    sample = text[:20000]
+    return mess_ratio(sample, maximum_threshold=_MESS) >= _MESS or is_bad(sample)
 
 
 # When detection ties (the same bytes read equally well in several single-byte code pages), prefer the code
