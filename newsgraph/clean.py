@@ -587,31 +587,128 @@ def _interviewer_label(lines: list[_Line]) -> list[str]:
 
 
 def _clean_html(raw: RawInput, corpus_lines: Counter[str] | None) -> Document:
-    import trafilatura
+    """Main text by trafilatura, read from a tree rid of what readers never see, then checked twice.
 
-    extracted = trafilatura.bare_extraction(
-        raw.data,
-        url=raw.url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        date_extraction_params={"extensive_search": True, "original_date": True},
-    )
-    text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    Before extraction, hidden elements are dropped when they are small (closed menus, ad slots) or
+    repeat text the page shows anyway (copies of the article kept for search engines), and embedded
+    posts are unwrapped so they are not taken for share buttons; a large hidden block found nowhere
+    else is kept, as pages that reveal their article by script hide it that way. After extraction,
+    an article the page split into several like containers (one per chunk between adverts) is
+    joined and read again, and leading or trailing paragraphs that trafilatura's precision mode
+    does not confirm (related links, sign-up boxes) are removed, unless that would remove most of
+    the text: then the two modes disagree about where the article is and the default reading stands.
+    """
+    from copy import copy
+
+    import trafilatura
+    from lxml.html import HtmlElement
+
+    min_hidden_words = 50  # a hidden element this long is dropped only if the page shows its text elsewhere
+    min_part_words = 30  # a like container must hold this many unread words to count as a missing part
+    min_kept_share = 0.5  # edge trimming may not remove more than this share of the words
+    hidden_style = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+    def key(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.casefold()))
+
+    def grams(text: str) -> Counter[tuple[str, ...]]:
+        words = key(text).split()
+        return Counter(tuple(words[i:i + 5]) for i in range(max(len(words) - 4, 0)))
+
+    def is_hidden(element: HtmlElement) -> bool:
+        return element.get("hidden") is not None or bool(hidden_style.search(element.get("style") or ""))
+
+    def drop_hidden(tree: HtmlElement) -> None:
+        hidden = [el for el in tree.xpath("//body//*[@hidden or @style]")
+                  if is_hidden(el) and not any(is_hidden(up) for up in el.iterancestors())]
+        large = [el for el in hidden if len(key(el.text_content()).split()) >= min_hidden_words]
+        for element in hidden:
+            if element not in large:
+                element.drop_tree()
+        if not large:
+            return
+        shown = grams(" ".join(tree.xpath("//body//text()")))
+        for element in large:
+            shown -= grams(element.text_content())
+        for element in large:
+            own = grams(element.text_content())
+            if sum(n for gram, n in own.items() if shown[gram]) >= 0.5 * sum(own.values()):
+                element.drop_tree()
+
+    def unwrap_posts(tree: HtmlElement) -> None:
+        for post in tree.xpath('//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'):
+            outer = post
+            while outer.getparent() is not None and outer.getparent().tag != "body" and \
+                    sum(child.tag != "script" for child in outer.getparent()) == 1:
+                outer = outer.getparent()
+            post.attrib.clear()
+            if outer is not post:
+                outer.getparent().replace(outer, post)
+
+    def join_parts(tree: HtmlElement, text: str) -> HtmlElement | None:
+        read = {key(line) for line in text.splitlines() if len(key(line).split()) >= 8}
+        work = copy(tree)
+        found = [p for p in work.iter("p") if key(p.text_content()) in read]
+        if not found:
+            return None
+        chains = [list(reversed([p, *p.iterancestors()])) for p in found]
+        shared = [level[0] for level in zip(*chains, strict=False) if all(el is level[0] for el in level)]
+        container = shared[-1] if shared else None
+        if container is None or not container.get("class"):
+            return None
+        above = set(container.iterancestors())
+        parts = [el for el in work.iter(container.tag)
+                 if el is not container and el.get("class") == container.get("class") and el not in above
+                 and container not in set(el.iterancestors())
+                 and sum(len(key(p.text_content()).split()) for p in el.iter("p")
+                         if key(p.text_content()) not in read) >= min_part_words]
+        for part in parts:
+            container.extend(list(part))
+            part.getparent().remove(part)
+        return work if parts else None
+
+    def extract(tree: HtmlElement, **mode: bool) -> str:
+        result = trafilatura.bare_extraction(tree, url=raw.url, include_comments=False, include_tables=True, **mode)
+        return (result.text or "") if result is not None else ""
+
+    def unconfirmed_edges(lines: list[_Line], precise: str) -> tuple[int, int]:
+        confirmed = {key(line) for line in precise.splitlines() if key(line)}
+        hits = [i for i, line in enumerate(lines) if key(line.text) in confirmed]
+        if not hits:
+            return 0, len(lines)
+        kept = sum(line.words for line in lines[hits[0]:hits[-1] + 1])
+        if kept < min_kept_share * sum(line.words for line in lines):
+            return 0, len(lines)
+        return hits[0], hits[-1] + 1
+
+    tree = trafilatura.load_html(raw.data)
+    page = None
+    text = ""
+    if tree is not None:
+        page = trafilatura.extract_metadata(copy(tree), raw.url, {"extensive_search": True, "original_date": True})
+        drop_hidden(tree)
+        unwrap_posts(tree)
+        text = extract(tree)
+        joined = join_parts(tree, text) if text.strip() else None
+        if joined is not None:
+            tree, text = joined, extract(joined) or text
+    if not text.strip():
         # trafilatura found no article body: keep the page's visible text, cleaned as plain text
         page_text = trafilatura.html2txt(raw.data) or visible_text(raw.data)
         fallback = replace(raw, data=page_text, kind="text")
         document = _clean_text(fallback, corpus_lines)
-        _fill_from_page(document, trafilatura.extract_metadata(raw.data), raw)
+        _fill_from_page(document, page, raw)
         return document
-    title = raw.title or extracted.title
+    title = raw.title or (page.title if page is not None else None)
     lines = _paragraphs(text)
-    meta = _strip_furniture(lines, corpus_lines, known_title=title, extracted=True,
-                            known_outlet=raw.outlet or extracted.sitename)
+    start, end = unconfirmed_edges(lines, extract(tree, favor_precision=True, fast=True))
+    for line in lines[:start] + lines[end:]:
+        line.removed = "unconfirmed edge"
+    meta = _strip_furniture(lines[start:end], corpus_lines, known_title=title, extracted=True,
+                            known_outlet=raw.outlet or (page.sitename if page is not None else None))
     meta.title = title
     document = _document(raw, lines, meta)
-    _fill_from_page(document, extracted, raw)
+    _fill_from_page(document, page, raw)
     return document
 
 

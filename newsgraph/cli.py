@@ -23,6 +23,21 @@ app = typer.Typer(
 )
 console = Console(stderr=True)
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file, or a database URL such as postgresql://...")]
+PathsArgument = Annotated[list[str], typer.Argument(
+    help="Files, folders or URLs: .txt, .html, .json/.jsonl/.csv exports, .warc web archives, RSS/Atom feeds, "
+    "lists of URLs (any of them gzipped).")]
+OfflineOption = Annotated[bool, typer.Option(
+    "--offline", help="Fetch nothing: URLs are reported and feed entries give only the text they hold.")]
+TextField = Annotated[str | None, typer.Option("--text-field", help="Export field that holds the article text.")]
+TitleField = Annotated[str | None, typer.Option("--title-field", help="Export field that holds the title.")]
+UrlField = Annotated[str | None, typer.Option("--url-field", help="Export field that holds the URL.")]
+DateField = Annotated[str | None, typer.Option("--date-field", help="Export field that holds the publication date.")]
+
+
+def _read_options(offline: bool, text: str | None, title: str | None, url: str | None, date: str | None):  # noqa: ANN202
+    from newsgraph.read import FieldNames, ReadOptions
+
+    return ReadOptions(fetch=not offline, fields=FieldNames().with_fields(text=text, title=title, url=url, date=date))
 
 
 def _open_store(db: str, must_exist: bool = False):  # noqa: ANN202 - Store import is deferred for fast --help
@@ -36,12 +51,18 @@ def _open_store(db: str, must_exist: bool = False):  # noqa: ANN202 - Store impo
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl).")],
+    paths: PathsArgument,
     db: DbOption = "newsgraph.db",
+    offline: OfflineOption = False,
+    text_field: TextField = None,
+    title_field: TitleField = None,
+    url_field: UrlField = None,
+    date_field: DateField = None,
 ) -> None:
     """Read, clean, deduplicate and analyse articles, and store the graph."""
     from newsgraph.pipeline import build as run_build
 
+    options = _read_options(offline, text_field, title_field, url_field, date_field)
     store = _open_store(db)
 
     def on_error(error: InputError) -> None:
@@ -54,7 +75,7 @@ def build(
         def progress(done: int, total: int, doc_id: str) -> None:
             bar.update(task, completed=done, total=total, description=f"analysing {escape(doc_id)}")
 
-        summary = run_build([str(p) for p in paths], store, on_error=on_error, progress=progress)
+        summary = run_build(paths, store, on_error=on_error, progress=progress, options=options)
     counts = store.counts()
     store.close()
     table = Table(title=f"newsgraph build: {escape(db)}", show_header=False)
@@ -75,6 +96,48 @@ def build(
     ]:
         table.add_row(label, str(value))
     Console().print(table)
+
+
+@app.command()
+def extract(
+    path: Annotated[str, typer.Argument(help="One file or URL (an export or archive gives each of its articles).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines: one object per document.")] = False,
+    offline: OfflineOption = False,
+    text_field: TextField = None,
+    title_field: TitleField = None,
+    url_field: UrlField = None,
+    date_field: DateField = None,
+) -> None:
+    """Print the cleaned text and metadata of one input, exactly as the graph would read it."""
+    from dataclasses import asdict
+
+    from newsgraph.clean import clean_corpus
+    from newsgraph.read import RawInput, read_paths
+
+    options = _read_options(offline, text_field, title_field, url_field, date_field)
+    raws, failed = [], 0
+    for item in read_paths([path], options):
+        if isinstance(item, RawInput):
+            raws.append(item)
+        else:
+            failed += 1
+            console.print(f"[yellow]skipped[/] {escape(item.source)}: {escape(item.reason)}")
+    out = Console(highlight=False)
+    for doc in clean_corpus(raws):
+        if as_json:
+            record = asdict(doc)
+            for key in ("duplicate_of", "duplicate_kind", "duplicate_score"):
+                record.pop(key)
+            print(json.dumps(record, ensure_ascii=False))
+            continue
+        table = Table(show_header=False, title=escape(doc.source), title_justify="left")
+        for label in ("id", "title", "author", "outlet", "published", "language", "translated_from"):
+            table.add_row(label, escape(str(getattr(doc, label) or "-")))
+        table.add_row("removed lines", str(len(doc.removed_lines)))
+        out.print(table)
+        out.print(escape(doc.text), end="\n\n")
+    if not raws:
+        raise typer.Exit(1 if failed else 2)
 
 
 @app.command()

@@ -15,7 +15,7 @@ from newsgraph import actors, claims, dedup, events, quotes, stories
 from newsgraph.clean import clean_corpus
 from newsgraph.model import Claim, DocFacts, Document, InputError, Mention, Sentence
 from newsgraph.nlp import load_nlp
-from newsgraph.read import read_paths
+from newsgraph.read import ReadOptions, read_paths
 from newsgraph.store import Store
 
 ENGLISH = {"en", None}
@@ -53,11 +53,12 @@ def build(
     store: Store,
     on_error: Callable[[InputError], None] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    options: ReadOptions | None = None,
 ) -> BuildSummary:
     """Read, process and store the inputs; then redo the corpus stages."""
     summary = BuildSummary()
     raws = []
-    for item in read_paths(list(paths)):
+    for item in read_paths(list(paths), options):
         if isinstance(item, InputError):
             summary.errors.append(item)
             if on_error:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.model import InputError
-from newsgraph.read import RawInput, ReadOptions, read_paths
+from newsgraph.read import FieldNames, RawInput, ReadOptions, read_paths
 
 ARTICLE = (
     "Ministers meet in Astana to discuss water\n\n"
@@ -230,3 +230,33 @@ def test_bad_json_file_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('{"text": "unterminated')
     assert "not valid JSON" in _error(path).reason
+
+
+def test_user_named_export_fields_are_read_first(tmp_path: Path) -> None:
+    path = tmp_path / "custom.jsonl"
+    path.write_text(json.dumps({"story_body": "Ministers met.", "text": "teaser", "hed": "Talks",
+                                "when": "2025-03-04", "permalink": "https://x.test/a"}) + "\n")
+    options = ReadOptions(fields=FieldNames().with_fields(text="story_body", title="hed", date="when", url="permalink"))
+    (raw,) = list(read_paths([path], options))
+    assert (raw.data, raw.title, raw.published, raw.url) == ("Ministers met.", "Talks", "2025-03-04", "https://x.test/a")
+    (default,) = list(read_paths([path]))
+    assert default.data == "teaser" and default.title is None
+
+
+def test_extract_command_prints_text_and_metadata(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Water talks</title></head><body><article><p>"
+                    + ARTICLE.splitlines()[2] * 3 + "</p><script>alert('x')</script></article></body></html>")
+    result = CliRunner().invoke(app, ["extract", str(page), "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.strip())
+    assert record["title"] == "Water talks" and record["language"] == "en" and "Syr Darya" in record["text"]
+    assert "alert" not in record["text"]
+    shown = CliRunner().invoke(app, ["extract", str(page)], catch_exceptions=False)
+    assert "Water talks" in shown.stdout and "Syr Darya" in shown.stdout
+    missing = CliRunner().invoke(app, ["extract", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 1 and "no such file" in missing.output

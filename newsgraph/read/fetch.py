@@ -28,11 +28,12 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from newsgraph import __version__
+from newsgraph.read.raw import MAX_BYTES
 
 DEFAULT_USER_AGENT = f"newsgraph/{__version__} (+https://github.com/newsgraph/newsgraph)"
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_RETRIES = 2
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_BYTES
 DEFAULT_DELAY = 1.0
 DEFAULT_BACKOFF = 0.5  # first retry waits this long, each later one twice as long as the one before
 DEFAULT_MAX_RETRY_AFTER = 30.0  # a server asking for a longer pause is treated as "not now" and not retried
@@ -281,6 +282,11 @@ def _checked_url(original: str, url: str) -> str:
         raise FetchError(original, f"unsupported URL scheme '{scheme or 'none'}'{where}; only http and https")
     if not parts.hostname:
         raise FetchError(original, f"URL has no host: {url}")
+    try:
+        httpx.URL(url)
+        _ = parts.port  # an out-of-range port only shows when read
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise FetchError(original, f"invalid URL: {exc}") from exc
     return url
 
 
