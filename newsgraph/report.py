@@ -93,6 +93,7 @@ class Glance:
     languages: Capped
     translated: list[tuple[str, int]]
     removed_lines: int
+    not_analysed: Capped  # (document, language): kept and listed, not run through English extraction
     copies: Capped
     errors: Capped
     error_total: int
@@ -412,6 +413,8 @@ def _glance(corpus: Corpus, citer: Citer, errors: list[Rec]) -> Glance:
         languages=_cap(languages.most_common(), MAX_LIST),
         translated=translated.most_common(),
         removed_lines=sum(len(d.get("removed_lines") or []) for d in docs),
+        not_analysed=_cap([(citer.ref(d["doc"]), _text(d["language"])) for d in docs
+                           if d.get("language") and d.get("language") != "en"], MAX_LIST),
         copies=_cap(copies, MAX_LIST),
         errors=_cap([(_text(e.get("source")), _text(e.get("reason"))) for e in errors], MAX_LIST),
         error_total=len(errors),
@@ -698,6 +701,10 @@ def _md_glance(g: Glance) -> list[str]:
         langs += "; translated from " + _md_counts(g.translated)
     lines.append(f"- **Languages:** {langs}")
     lines.append(f"- **Page furniture removed:** {n(g.removed_lines, 'line')}")
+    lines.append(f"- **Not in English, kept but not analysed ({_total(g.not_analysed)}):**"
+                 + ("" if g.not_analysed.items else " none"))
+    lines += [f"  - {_md_docref(ref)} ({md(lang)})" for ref, lang in g.not_analysed.items]
+    lines += ["  " + line for line in _md_more(g.not_analysed)]
     lines.append(f"- **Copies ({_total(g.copies)}):**" + ("" if g.copies.items else " none"))
     lines += [f"  - {_md_docref(c.doc)} copies {_md_docref(c.of)}" for c in g.copies.items]
     lines += ["  " + line for line in _md_more(g.copies)]

@@ -157,6 +157,17 @@ def test_glance_lists_copies_languages_and_input_errors() -> None:
     assert "inbox/broken.pdf: not a text, HTML, feed or archive file" in markdown
     assert "**Documents:** 3 (2 distinct), published 2023-05-08 to 2023-06-01" in markdown
     assert "<code>inbox/broken.pdf</code>" in html
+    assert "**Not in English, kept but not analysed (0):** none" in markdown
+
+
+def test_documents_not_in_english_are_listed_and_counted() -> None:
+    extra = {"record": "document", "doc": "d4", "source": "feeds/d4.txt", "outlet": "Le Courrier",
+             "author": None, "title": "Les quotas <b>de pêche</b>", "published": "2023-06-02", "language": "fr",
+             "translated_from": None, "duplicate_of": None, "text": "Les ministres se sont réunis.",
+             "removed_lines": []}
+    markdown, html = build_report([*graph(), extra], ERRORS)
+    assert "**Not in English, kept but not analysed (1):**" in markdown and "(fr)" in markdown
+    assert "Not in English, kept but not analysed (1)" in html and "&lt;b&gt;de pêche&lt;/b&gt;" in html
 
 
 def test_actor_lines_carry_type_description_aliases_ties_and_statements() -> None:
