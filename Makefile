@@ -24,11 +24,11 @@ run: $(STAMP)
 	@echo "Report: $$(pwd)/out/report/report.html (and report.md)"
 
 test: $(STAMP)
-	$(BIN)/ruff check newsgraph tests
+	$(BIN)/ruff check newsgraph tests bench
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check newsgraph tests
+	$(BIN)/ruff check newsgraph tests bench
 
 clean:
 	rm -rf out .pytest_cache

@@ -1,17 +1,8 @@
-"""Clean: one raw input to one Document with its body text and metadata.
+"""Text that arrives already extracted: page furniture removed line by line, every removal recorded.
 
-HTML goes through trafilatura (main text with its own fallbacks, and metadata:
-title, author, site name, date). Text that arrives already extracted keeps its
-page furniture (ad labels, bylines, section labels, comment counts, publisher
-self-promotion, captions, related links, "Edited by" lines), so it is cleaned
-line by line. A line is removed only on a positive sign that it is furniture,
-and most signs apply only to lines without sentence shape, so body paragraphs
-and short subheadings are kept. Every removed line is recorded in
-`Document.removed_lines`, in order, so nothing disappears unseen.
-
-`Document.text` is the kept paragraphs, each stripped and with inner runs of
-white space collapsed, joined by a blank line ("\\n\\n"). Cleaning is a pure
-function of its input, so the text and every span computed on it are stable.
+A line is removed only on a positive sign that it is furniture, and most signs
+apply only to lines without sentence shape, so body paragraphs and short
+subheadings are kept.
 """
 
 from __future__ import annotations
@@ -19,13 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 
+from newsgraph.clean.metadata import date_from_url, date_line, detect_language, normalize_date, outlet_from_url
 from newsgraph.model import Document
-from newsgraph.read import RawInput, visible_text
+from newsgraph.read import RawInput
 
 CORPUS_REPEAT = 3  # a non-sentence line seen in this many different places across the corpus is furniture
 CAPTION_WORDS = 10  # an unpunctuated line this long inside the body is a caption, not a subheading
@@ -33,7 +24,7 @@ HEADER_SCAN = 15  # how many lines from the top may hold kickers, bylines and th
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _BULLET = re.compile(r"^[•·▪◦‣*\-–—]\s+")
 _CLOSERS = "\"'”’»)]›"
@@ -120,34 +111,9 @@ _ROLE_WORDS = {
 }
 _NAME_PARTICLES = {"van", "von", "de", "da", "del", "der", "di", "du", "la", "le", "bin", "bint", "al", "el", "ibn"}
 
-# ---- dates ---------------------------------------------------------------------------------------------------
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DATE_PATTERNS = [
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{1,2})(?:-(?P<day>\d{1,2}))?(?!\d)"),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
-    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
-    re.compile(r"\b" + _MONTH + r",?\s+(?P<year>(?:19|20)\d{2})\b", re.I),
-]
-_DATE_LINE_WORDS = {
-    "published", "updated", "posted", "first", "last", "modified", "on", "at", "am", "pm", "gmt", "utc",
-    "bst", "cet", "cest", "est", "edt", "pst", "pdt", "hkt", "msk", "ist", "jst", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-    "date", "time", "and", "h",
-}
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?:/|$|[-_])")
-
-# ---- languages ---------------------------------------------------------------------------------------------
-MIN_LANGUAGE_WORDS = 8  # fewer words than this cannot tell one language from another
-LANGUAGE_SAMPLE = 3000  # characters
-
 
 @dataclass
-class _Line:
+class Line:
     """One paragraph of the input and what the cleaner decided about it."""
 
     text: str
@@ -161,32 +127,13 @@ class _Line:
 
 
 @dataclass
-class _Meta:
+class Meta:
     """Metadata gathered while reading the lines."""
 
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
     published: str | None = None
-
-
-# =============================================================================================================
-# public API
-# =============================================================================================================
-
-
-def clean(raw: RawInput, corpus_lines: Counter[str] | None = None) -> Document:
-    """Clean one raw input into a Document (HTML by trafilatura, text line by line)."""
-    if raw.kind == "html":
-        return _clean_html(raw, corpus_lines)
-    return _clean_text(raw, corpus_lines)
-
-
-def clean_corpus(raws: Iterable[RawInput]) -> list[Document]:
-    """Clean many inputs, first counting lines across them so that furniture repeated across pages is seen."""
-    raws = list(raws)
-    counts = count_corpus_lines(raws)
-    return [clean(raw, counts) for raw in raws]
 
 
 def count_corpus_lines(raws: Iterable[RawInput]) -> Counter[str]:
@@ -200,7 +147,7 @@ def count_corpus_lines(raws: Iterable[RawInput]) -> Counter[str]:
     for raw in raws:
         if raw.kind == "html":
             continue
-        lines = [line.text for line in _paragraphs(raw.data)]
+        lines = [line.text for line in paragraphs(raw.data)]
         keys = [line_key(t) for t in lines]
         for i, text in enumerate(lines):
             if _is_sentence(text) or not keys[i]:
@@ -213,80 +160,23 @@ def count_corpus_lines(raws: Iterable[RawInput]) -> Counter[str]:
 
 def line_key(text: str) -> str:
     """The form under which lines are compared for repetition (case and spacing ignored)."""
-    return _SPACES.sub(" ", text).strip().casefold()
+    return SPACES.sub(" ", text).strip().casefold()
 
 
-def _paragraphs(text: str) -> list[_Line]:
+def paragraphs(text: str) -> list[Line]:
     """The input's paragraphs: one per line, or hard-wrapped lines joined back into their paragraphs."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if _hard_wrapped(raw_lines):
         raw_lines = _unwrap(raw_lines)
     out = []
     for raw_line in raw_lines:
-        line = _SPACES.sub(" ", _INVISIBLE.sub("", raw_line)).strip()
+        line = SPACES.sub(" ", _INVISIBLE.sub("", raw_line)).strip()
         bullet = bool(_BULLET.match(line))
         if bullet:
             line = _BULLET.sub("", line)
         if line:
-            out.append(_Line(line, bullet=bullet))
+            out.append(Line(line, bullet=bullet))
     return out
-
-
-def detect_language(text: str) -> str | None:
-    """The ISO 639-1 code of the text's language (lingua), or None when the text is too short to tell.
-
-    lingua's models cover 75 languages and ship inside the package, so nothing
-    is fetched; its low-accuracy mode is fast and reliable on news-length text.
-    A few thousand characters decide as well as a whole article does.
-    """
-    sample = text[:LANGUAGE_SAMPLE]
-    words = _LETTERS.findall(sample)
-    letters = sum(len(w) for w in words)
-    unspaced = letters >= 20 and letters > 15 * len(words)  # Chinese, Japanese, Thai: no spaces between words
-    if len(words) < MIN_LANGUAGE_WORDS and not unspaced:
-        return None
-    found = _language_detector().detect_language_of(sample)
-    return found.iso_code_639_1.name.lower() if found is not None else "und"
-
-
-@lru_cache(maxsize=1)
-def _language_detector():  # noqa: ANN202 - lingua is imported only when a language is asked for
-    from lingua import LanguageDetectorBuilder
-
-    return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
-
-
-def normalize_date(value: str | None) -> str | None:
-    """An ISO date (YYYY-MM-DD, YYYY-MM or YYYY) from the date forms news metadata and datelines use."""
-    if not value:
-        return None
-    value = value.strip()
-    found = _find_date(value)
-    if found:
-        return found
-    try:
-        from email.utils import parsedate_to_datetime
-
-        return parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        pass
-    year = re.fullmatch(r"(?:19|20)\d{2}", value)
-    return year.group(0) if year else None
-
-
-def date_from_url(url: str | None) -> str | None:
-    """The date many news sites put in their article paths (/2024/07/03/...)."""
-    if not url:
-        return None
-    match = _URL_DATE.search(url)
-    if not match:
-        return None
-    year, month, day = match.group(1), int(match.group(2)), match.group(3)
-    if not 1 <= month <= 12:
-        return None
-    if day and 1 <= int(day) <= 31:
-        return f"{year}-{month:02d}-{int(day):02d}"
-    return f"{year}-{month:02d}"
 
 
 # =============================================================================================================
@@ -294,22 +184,22 @@ def date_from_url(url: str | None) -> str | None:
 # =============================================================================================================
 
 
-def _clean_text(raw: RawInput, corpus_lines: Counter[str] | None) -> Document:
-    lines = _paragraphs(raw.data)
-    meta = _strip_furniture(lines, corpus_lines, known_title=raw.title, extracted=False,
+def clean_text(raw: RawInput, corpus_lines: Counter[str] | None) -> Document:
+    lines = paragraphs(raw.data)
+    meta = strip_furniture(lines, corpus_lines, known_title=raw.title, extracted=False,
                             known_outlet=raw.outlet)
-    return _document(raw, lines, meta)
+    return assemble(raw, lines, meta)
 
 
-def _strip_furniture(
-    lines: list[_Line],
+def strip_furniture(
+    lines: list[Line],
     corpus_lines: Counter[str] | None,
     known_title: str | None,
     extracted: bool,
     known_outlet: str | None,
-) -> _Meta:
+) -> Meta:
     """Mark furniture lines and the headline; return what the lines tell about the article."""
-    meta = _Meta()
+    meta = Meta()
     for line in lines:
         line.removed = _line_furniture(line, meta)
     _mark_repeated(lines)
@@ -331,7 +221,7 @@ def _strip_furniture(
     return meta
 
 
-def _line_furniture(line: _Line, meta: _Meta) -> str | None:
+def _line_furniture(line: Line, meta: Meta) -> str | None:
     """The kind of furniture a single line is on its own, or None; gathers metadata on the way."""
     text = line.text
     sentence = _is_sentence(text)
@@ -356,7 +246,7 @@ def _line_furniture(line: _Line, meta: _Meta) -> str | None:
     return _short_line_furniture(text, meta)
 
 
-def _short_line_furniture(text: str, meta: _Meta) -> str | None:
+def _short_line_furniture(text: str, meta: Meta) -> str | None:
     """Signs that apply only to lines without sentence shape."""
     bare = text.strip(" .:!|·•-–—")
     if _AD_LABEL.match(bare):
@@ -365,7 +255,7 @@ def _short_line_furniture(text: str, meta: _Meta) -> str | None:
         return "page label"
     if _COUNT.match(bare):
         return "number" if bare.replace(",", "").replace(".", "").isdigit() else "count"
-    date = _date_line(text)
+    date = date_line(text)
     if date:
         meta.published = meta.published or date
         return "date"
@@ -380,7 +270,7 @@ def _short_line_furniture(text: str, meta: _Meta) -> str | None:
     return None
 
 
-def _promotion(text: str, meta: _Meta) -> str | None:
+def _promotion(text: str, meta: Meta) -> str | None:
     """Publisher self-promotion: reader-funding and subscription vocabulary that speaks for the publisher.
 
     Words such as "newsletter" or "subscribe" also occur in reporting about
@@ -408,7 +298,7 @@ def _parse_byline(text: str) -> tuple[list[str], list[str], str | None] | None:
     date = None
     names_part = parts[0] if parts else ""
     for part in parts[1:]:
-        date = date or _date_line(part)
+        date = date or date_line(part)
     names, affiliation = _split_byline(names_part)
     if not names:
         return None
@@ -432,7 +322,7 @@ def _split_byline(text: str) -> tuple[list[str], list[str]]:
     return names, pieces[1:]
 
 
-def _mark_repeated(lines: list[_Line]) -> None:
+def _mark_repeated(lines: list[Line]) -> None:
     """A non-sentence line that occurs more than once in the same page is furniture (all its copies)."""
     counts = Counter(line_key(line.text) for line in lines)
     for line in lines:
@@ -440,7 +330,7 @@ def _mark_repeated(lines: list[_Line]) -> None:
             line.removed = "repeated line"
 
 
-def _confirm_weak(lines: list[_Line]) -> None:
+def _confirm_weak(lines: list[Line]) -> None:
     """Keep a weak sign (a bare number, a line seen twice) only at the page's edges or beside other furniture.
 
     Inside the body such lines are list numbers or recurring headings ("Pros",
@@ -458,21 +348,21 @@ def _confirm_weak(lines: list[_Line]) -> None:
             line.removed = None
 
 
-def _mark_corpus_repeated(lines: list[_Line], corpus_lines: Counter[str]) -> None:
+def _mark_corpus_repeated(lines: list[Line], corpus_lines: Counter[str]) -> None:
     for line in lines:
         if line.removed is None and not _is_sentence(line.text) and corpus_lines[line_key(line.text)] >= \
                 CORPUS_REPEAT:
             line.removed = "repeated across pages"
 
 
-def _mark_header(lines: list[_Line], meta: _Meta, known_title: str | None) -> None:
+def _mark_header(lines: list[Line], meta: Meta, known_title: str | None) -> None:
     """Find the headline in the first lines; short labels above it (kickers, sections, names) are furniture.
 
     The headline is the first line, not already furniture, that has headline shape
     (three words or more, no sentence ending). When the first such line is a
     sentence instead, the page has no headline and the body starts there.
     """
-    pending: list[_Line] = []
+    pending: list[Line] = []
     seen = 0
     for line in lines:
         if line.removed is not None and line.removed not in _WEAK:
@@ -496,7 +386,7 @@ def _mark_header(lines: list[_Line], meta: _Meta, known_title: str | None) -> No
         label.removed = label.removed or "header label"
 
 
-def _set_title(lines: list[_Line], line: _Line) -> None:
+def _set_title(lines: list[Line], line: Line) -> None:
     """Mark the headline; a later line repeating it is furniture (a related-article box or a printout header)."""
     line.title, line.removed = True, None
     key = line_key(line.text)
@@ -505,7 +395,7 @@ def _set_title(lines: list[_Line], line: _Line) -> None:
             other.removed = "repeated headline"
 
 
-def _drop_title_line(lines: list[_Line], title: str) -> None:
+def _drop_title_line(lines: list[Line], title: str) -> None:
     """In extracted text, a first line equal to the known title is the title, not body."""
     for line in lines:
         if line.removed is None or line.removed in _WEAK:
@@ -514,7 +404,7 @@ def _drop_title_line(lines: list[_Line], title: str) -> None:
             return
 
 
-def _mark_author_lines(lines: list[_Line], meta: _Meta) -> None:
+def _mark_author_lines(lines: list[Line], meta: Meta) -> None:
     """A line that is only the author's name is a byline too; a name line repeated gives the author."""
     if not meta.authors:
         counts = Counter(line.text for line in lines if line.removed == "repeated line" and _is_name(line.text))
@@ -530,7 +420,7 @@ def _mark_author_lines(lines: list[_Line], meta: _Meta) -> None:
                 meta.outlets.append(outlet)
 
 
-def _mark_captions(lines: list[_Line]) -> None:
+def _mark_captions(lines: list[Line]) -> None:
     """A long line without a sentence ending, alone after a body paragraph, is a photo caption.
 
     Headings are short, questions or in title case; list items come in runs,
@@ -546,7 +436,7 @@ def _mark_captions(lines: list[_Line]) -> None:
             line.removed = "caption"
 
 
-def _caption_shaped(line: _Line) -> bool:
+def _caption_shaped(line: Line) -> bool:
     text = line.text
     if line.bullet or line.words < CAPTION_WORDS or _is_sentence(text) or _has_quote(text):
         return False
@@ -555,7 +445,7 @@ def _caption_shaped(line: _Line) -> bool:
     return _title_case_share(text) < 0.8
 
 
-def _mark_outlet_labels(lines: list[_Line], outlet: str) -> None:
+def _mark_outlet_labels(lines: list[Line], outlet: str) -> None:
     """A non-sentence line naming the outlet with a colon is a media or related-content label."""
     key = outlet.casefold()
     for line in lines:
@@ -564,7 +454,7 @@ def _mark_outlet_labels(lines: list[_Line], outlet: str) -> None:
             line.removed = "outlet label"
 
 
-def _interviewer_label(lines: list[_Line]) -> list[str]:
+def _interviewer_label(lines: list[Line]) -> list[str]:
     """In a published interview the questions carry the publication's name as speaker label ('Herald: Why ...?')."""
     labels: Counter[str] = Counter()
     answer_labels: set[str] = set()
@@ -582,161 +472,11 @@ def _interviewer_label(lines: list[_Line]) -> list[str]:
 
 
 # =============================================================================================================
-# HTML: trafilatura
-# =============================================================================================================
-
-
-def _clean_html(raw: RawInput, corpus_lines: Counter[str] | None) -> Document:
-    """Main text by trafilatura, read from a tree rid of what readers never see, then checked twice.
-
-    Before extraction, hidden elements are dropped when they are small (closed menus, ad slots) or
-    repeat text the page shows anyway (copies of the article kept for search engines), and embedded
-    posts are unwrapped so they are not taken for share buttons; a large hidden block found nowhere
-    else is kept, as pages that reveal their article by script hide it that way. After extraction,
-    an article the page split into several like containers (one per chunk between adverts) is
-    joined and read again, and leading or trailing paragraphs that trafilatura's precision mode
-    does not confirm (related links, sign-up boxes) are removed, unless that would remove most of
-    the text: then the two modes disagree about where the article is and the default reading stands.
-    """
-    from copy import copy
-
-    import trafilatura
-    from lxml.html import HtmlElement
-
-    min_hidden_words = 50  # a hidden element this long is dropped only if the page shows its text elsewhere
-    min_part_words = 30  # a like container must hold this many unread words to count as a missing part
-    min_kept_share = 0.5  # edge trimming may not remove more than this share of the words
-    hidden_style = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-
-    def key(text: str) -> str:
-        return " ".join(re.findall(r"\w+", text.casefold()))
-
-    def grams(text: str) -> Counter[tuple[str, ...]]:
-        words = key(text).split()
-        return Counter(tuple(words[i:i + 5]) for i in range(max(len(words) - 4, 0)))
-
-    def is_hidden(element: HtmlElement) -> bool:
-        return element.get("hidden") is not None or bool(hidden_style.search(element.get("style") or ""))
-
-    def drop_hidden(tree: HtmlElement) -> None:
-        hidden = [el for el in tree.xpath("//body//*[@hidden or @style]")
-                  if is_hidden(el) and not any(is_hidden(up) for up in el.iterancestors())]
-        large = [el for el in hidden if len(key(el.text_content()).split()) >= min_hidden_words]
-        for element in hidden:
-            if element not in large:
-                element.drop_tree()
-        if not large:
-            return
-        shown = grams(" ".join(tree.xpath("//body//text()")))
-        for element in large:
-            shown -= grams(element.text_content())
-        for element in large:
-            own = grams(element.text_content())
-            if sum(n for gram, n in own.items() if shown[gram]) >= 0.5 * sum(own.values()):
-                element.drop_tree()
-
-    def unwrap_posts(tree: HtmlElement) -> None:
-        for post in tree.xpath('//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'):
-            outer = post
-            while outer.getparent() is not None and outer.getparent().tag != "body" and \
-                    sum(child.tag != "script" for child in outer.getparent()) == 1:
-                outer = outer.getparent()
-            post.attrib.clear()
-            if outer is not post:
-                outer.getparent().replace(outer, post)
-
-    def join_parts(tree: HtmlElement, text: str) -> HtmlElement | None:
-        read = {key(line) for line in text.splitlines() if len(key(line).split()) >= 8}
-        work = copy(tree)
-        found = [p for p in work.iter("p") if key(p.text_content()) in read]
-        if not found:
-            return None
-        chains = [list(reversed([p, *p.iterancestors()])) for p in found]
-        shared = [level[0] for level in zip(*chains, strict=False) if all(el is level[0] for el in level)]
-        container = shared[-1] if shared else None
-        if container is None or not container.get("class"):
-            return None
-        above = set(container.iterancestors())
-        parts = [el for el in work.iter(container.tag)
-                 if el is not container and el.get("class") == container.get("class") and el not in above
-                 and container not in set(el.iterancestors())
-                 and sum(len(key(p.text_content()).split()) for p in el.iter("p")
-                         if key(p.text_content()) not in read) >= min_part_words]
-        for part in parts:
-            container.extend(list(part))
-            part.getparent().remove(part)
-        return work if parts else None
-
-    def extract(tree: HtmlElement, **mode: bool) -> str:
-        result = trafilatura.bare_extraction(tree, url=raw.url, include_comments=False, include_tables=True, **mode)
-        return (result.text or "") if result is not None else ""
-
-    def unconfirmed_edges(lines: list[_Line], precise: str) -> tuple[int, int]:
-        confirmed = {key(line) for line in precise.splitlines() if key(line)}
-        hits = [i for i, line in enumerate(lines) if key(line.text) in confirmed]
-        if not hits:
-            return 0, len(lines)
-        kept = sum(line.words for line in lines[hits[0]:hits[-1] + 1])
-        if kept < min_kept_share * sum(line.words for line in lines):
-            return 0, len(lines)
-        return hits[0], hits[-1] + 1
-
-    tree = trafilatura.load_html(raw.data)
-    page = None
-    text = ""
-    if tree is not None:
-        page = trafilatura.extract_metadata(copy(tree), raw.url, {"extensive_search": True, "original_date": True})
-        drop_hidden(tree)
-        unwrap_posts(tree)
-        text = extract(tree)
-        joined = join_parts(tree, text) if text.strip() else None
-        if joined is not None:
-            tree, text = joined, extract(joined) or text
-    if not text.strip():
-        # trafilatura found no article body: keep the page's visible text, cleaned as plain text
-        page_text = trafilatura.html2txt(raw.data) or visible_text(raw.data)
-        fallback = replace(raw, data=page_text, kind="text")
-        document = _clean_text(fallback, corpus_lines)
-        _fill_from_page(document, page, raw)
-        return document
-    title = raw.title or (page.title if page is not None else None)
-    lines = _paragraphs(text)
-    start, end = unconfirmed_edges(lines, extract(tree, favor_precision=True, fast=True))
-    for line in lines[:start] + lines[end:]:
-        line.removed = "unconfirmed edge"
-    meta = _strip_furniture(lines[start:end], corpus_lines, known_title=title, extracted=True,
-                            known_outlet=raw.outlet or (page.sitename if page is not None else None))
-    meta.title = title
-    document = _document(raw, lines, meta)
-    _fill_from_page(document, page, raw)
-    return document
-
-
-def _fill_from_page(document: Document, page: object | None, raw: RawInput) -> None:
-    """Metadata from the page where the record did not give it."""
-    if page is None:
-        return
-    document.title = document.title or _clean_meta(getattr(page, "title", None))
-    document.author = raw.author or _clean_meta(getattr(page, "author", None)) or document.author
-    document.outlet = raw.outlet or _clean_meta(getattr(page, "sitename", None)) or document.outlet
-    document.published = normalize_date(raw.published) or normalize_date(getattr(page, "date", None)) \
-        or document.published
-    if document.language is None:
-        lang = getattr(page, "language", None)
-        document.language = lang.split("-")[0].lower() if lang else None
-
-
-def _clean_meta(value: str | None) -> str | None:
-    value = _SPACES.sub(" ", value or "").strip()
-    return value or None
-
-
-# =============================================================================================================
 # assembling the Document
 # =============================================================================================================
 
 
-def _document(raw: RawInput, lines: list[_Line], meta: _Meta) -> Document:
+def assemble(raw: RawInput, lines: list[Line], meta: Meta) -> Document:
     kept = [line.text for line in lines if line.removed is None and not line.title]
     text = "\n\n".join(kept)
     title = raw.title or meta.title
@@ -745,7 +485,7 @@ def _document(raw: RawInput, lines: list[_Line], meta: _Meta) -> Document:
         source=raw.source,
         text=text,
         title=_title_form(title) if title else None,
-        outlet=raw.outlet or _first(meta.outlets),
+        outlet=raw.outlet or _first(meta.outlets) or outlet_from_url(raw.url),
         author=raw.author or (", ".join(dict.fromkeys(meta.authors)) if meta.authors else None),
         published=normalize_date(raw.published) or meta.published or date_from_url(raw.url),
         language=_language(raw, text),
@@ -838,43 +578,6 @@ def _title_case_share(text: str) -> float:
 
 def _has_quote(text: str) -> bool:
     return any(q in text for q in "“”\"«»")
-
-
-def _date_line(text: str) -> str | None:
-    """A line that is only a date (with words like 'Published' or a time) gives the publication date."""
-    if len(text.split()) > 12:
-        return None
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
-        rest = (text[: match.start()] + " " + text[match.end():]).lower()
-        rest_words = re.findall(r"[a-z]+", rest)
-        if all(w in _DATE_LINE_WORDS for w in rest_words):
-            return _iso(match)
-    return None
-
-
-def _find_date(text: str) -> str | None:
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            iso = _iso(match)
-            if iso:
-                return iso
-    return None
-
-
-def _iso(match: re.Match[str]) -> str | None:
-    groups = match.groupdict()
-    year = groups["year"]
-    month = _MONTHS.get(groups["month"].lower().rstrip(".")) if groups.get("month") else int(groups["mnum"])
-    if not month or not 1 <= month <= 12:
-        return None
-    day = groups.get("day")
-    if day and 1 <= int(day) <= 31:
-        return f"{year}-{month:02d}-{int(day):02d}"
-    return f"{year}-{month:02d}"
 
 
 # =============================================================================================================
