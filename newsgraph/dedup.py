@@ -7,22 +7,27 @@ cleanest version of its group instead of being dropped.
 
 Three tests, all over the same normalised word sequence (case folded, quote
 styles unified, punctuation and whitespace folded away, so bullets, dashes and
-line breaks do not matter):
+line breaks do not matter), each found by an index and confirmed exactly on the
+word 5-shingles:
 
 - exact: the same sha256 of the normalised text;
-- near: MinHash LSH over word 5-shingles finds candidates, the exact Jaccard of
-  the shingle sets confirms them (>= NEAR_THRESHOLD);
-- contained: MinHash LSH Ensemble finds documents that may contain most of a
-  shorter one, the exact share of the shorter one's shingles found in the
-  longer one confirms it (>= CONTAINMENT_THRESHOLD).
+- near: MinHash LSH finds candidates, the exact Jaccard of the shingle sets
+  confirms them (>= NEAR_THRESHOLD);
+- contained: a content-defined sample of each text's shingles (those whose hash
+  is 0 modulo SAMPLE_MOD) is indexed, so a shorter text whose samples mostly lie
+  in a longer one is found however small a part of it it is; the exact share of
+  its shingles found in the longer one confirms it (>= CONTAINMENT_THRESHOLD).
 
 Near and exact copies are symmetric and are merged transitively. Containment is
 not: an excerpt quoted inside two different articles must not make those two
 articles copies of each other, so a document only ever hangs below the single
 best document that contains it.
 
-`signature` is kept separate so that a store can persist MinHash signatures and
-reuse them when documents are added later.
+The work is incremental. `CopyIndex.add` compares new documents with everything
+indexed so far and keeps the confirmed pairs (`CopyPair`); the links are then
+derived from all pairs, which is cheap. A `Sketch` (digest, size, MinHash and
+samples) is what a store keeps of each document, so that a later run indexes
+stored documents again without reading or hashing their text.
 """
 
 from __future__ import annotations
@@ -31,11 +36,11 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH, MinHashLSHEnsemble
+from datasketch import MinHash, MinHashLSH
 
 from newsgraph.model import Document
 
@@ -48,8 +53,9 @@ CONTAINMENT_THRESHOLD = 0.8  # share of the shorter text's shingles found in the
 # Candidate searches use lower thresholds than the verification, because MinHash
 # estimates are noisy and a missed candidate can never be recovered later.
 NEAR_CANDIDATE_THRESHOLD = 0.6
-CONTAINMENT_CANDIDATE_THRESHOLD = 0.4
-ENSEMBLE_PARTITIONS = 16
+SAMPLE_MOD = 4  # one shingle in four is indexed for containment, chosen by its hash, so copies sample alike
+CONTAINMENT_CANDIDATE_SHARE = 0.5  # share of the shorter text's samples found in the other
+COMMON_SAMPLE = 100  # a sample held by more documents than this is stock phrasing, not a sign of copying
 # An excerpt of a sentence or two is a quotation, not a copy of the article.
 MIN_CONTAINED_SHINGLES = 20
 SCORE_DIGITS = 4
@@ -72,20 +78,6 @@ class DuplicateLink:
     canonical: str
     kind: str  # exact | near | contained
     score: float  # 1.0 for exact, Jaccard for near, containment for contained
-
-
-@dataclass
-class _Sketch:
-    """What the comparisons need of one document, computed once."""
-
-    doc: Document
-    digest: str
-    shingles: frozenset[int]
-    minhash: MinHash
-
-    @property
-    def size(self) -> int:
-        return len(self.shingles)
 
 
 def normalise(text: str) -> str:
@@ -113,17 +105,17 @@ def _mix(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> np.uint64(33))
 
 
-def shingles(text: str) -> frozenset[int]:
-    """Hashes of the word 5-shingles; a text shorter than one shingle is one shingle of all its words.
+def shingles(text: str) -> np.ndarray:
+    """Hashes of the word 5-shingles, sorted and unique; a text shorter than one shingle is one shingle.
 
     Words are hashed once each and combined with wrapping 64-bit arithmetic, which
     is much faster than hashing every shingle string and just as stable.
     """
     seq = words(text)
     if not seq:
-        return frozenset()
+        return np.zeros(0, dtype=np.uint64)
     if len(seq) < SHINGLE_WORDS:
-        return frozenset({_stable_hash(" ".join(seq))})
+        return np.array([_stable_hash(" ".join(seq))], dtype=np.uint64)
     vocab = {w: _stable_hash(w) for w in set(seq)}
     word_hashes = np.array([vocab[w] for w in seq], dtype=np.uint64)
     last = len(seq) - SHINGLE_WORDS + 1
@@ -132,7 +124,7 @@ def shingles(text: str) -> frozenset[int]:
         for k in range(SHINGLE_WORDS):
             combined = combined * np.uint64(_SHINGLE_BASE) + word_hashes[k:k + last]
         combined = _mix(combined)
-    return frozenset(combined.tolist())
+    return np.unique(combined)
 
 
 def _low32(value: int) -> int:
@@ -140,9 +132,9 @@ def _low32(value: int) -> int:
     return value & 0xFFFFFFFF
 
 
-def _minhash_of(shingle_set: Iterable[int]) -> MinHash:
+def _minhash_of(shingle_hashes: np.ndarray) -> MinHash:
     mh = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=_low32, scheme=MINHASH_SCHEME)
-    mh.update_batch(list(shingle_set))
+    mh.update_batch(shingle_hashes.tolist())
     return mh
 
 
@@ -151,9 +143,9 @@ def signature(text: str) -> list[int]:
     return [int(v) for v in _minhash_of(shingles(text)).hashvalues]
 
 
-def minhash_from_signature(values: list[int]) -> MinHash:
+def minhash_from_signature(values: Iterable[int]) -> MinHash:
     """Rebuild a MinHash from a persisted signature."""
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashvalues=values, scheme=MINHASH_SCHEME)
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashvalues=list(values), scheme=MINHASH_SCHEME)
 
 
 def text_digest(text: str) -> str:
@@ -161,26 +153,202 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
-def _sketch(doc: Document, stored: list[int] | None) -> _Sketch:
-    """Shingles are always recomputed (the checks are exact); a stored signature saves the MinHash."""
-    shingle_set = shingles(doc.text)
-    mh = minhash_from_signature(stored) if stored and len(stored) == NUM_PERM else _minhash_of(shingle_set)
-    return _Sketch(doc, text_digest(doc.text), shingle_set, mh)
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    union = len(a) + len(b) - shared
+    return shared / union if union else 0.0
 
 
-def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
-
-
-def containment(part: frozenset[int], whole: frozenset[int]) -> float:
+def containment(part: np.ndarray, whole: np.ndarray) -> float:
     """Share of `part`'s shingles that are also in `whole`."""
-    return len(part & whole) / len(part) if part else 0.0
+    return len(np.intersect1d(part, whole, assume_unique=True)) / len(part) if len(part) else 0.0
 
 
-def _rank(s: _Sketch) -> tuple[int, int, str]:
-    """Sort key of the canonical choice: fullest first, then least furniture removed, then id."""
-    return (-s.size, len(s.doc.removed_lines), s.doc.id)
+@dataclass
+class Sketch:
+    """What the finder keeps of one document: small, so a store can keep it and later runs skip the text."""
+
+    doc: str
+    digest: str
+    size: int  # distinct shingles
+    removed: int  # furniture lines removed: between equally full copies the cleaner one is canonical
+    minhash: np.ndarray  # NUM_PERM MinHash values
+    samples: np.ndarray  # the shingles whose hash is 0 modulo SAMPLE_MOD, sorted
+
+    @property
+    def rank(self) -> tuple[int, int, str]:
+        """Sort key of the canonical choice: fullest first, then least furniture removed, then id."""
+        return (-self.size, self.removed, self.doc)
+
+
+def sketch(doc: Document, shingle_hashes: np.ndarray | None = None, stored: list[int] | None = None) -> Sketch:
+    """A document's sketch; a stored MinHash signature saves recomputing it."""
+    hashes = shingles(doc.text) if shingle_hashes is None else shingle_hashes
+    if stored is not None and len(stored) == NUM_PERM:
+        values = np.asarray(stored, dtype=np.uint64)
+    else:
+        values = _minhash_of(hashes).hashvalues.astype(np.uint64)
+    return Sketch(doc.id, text_digest(doc.text), len(hashes), len(doc.removed_lines), values,
+                  hashes[hashes % np.uint64(SAMPLE_MOD) == 0])
+
+
+@dataclass
+class CopyPair:
+    """A confirmed pair: `near` (either way; exact copies are near with 1.0) or `contained` (a in b)."""
+
+    a: str
+    b: str
+    kind: str  # near | contained
+    score: float
+
+
+class _Samples:
+    """Sample hash -> documents, as sorted arrays grown in steps, so 10^7 postings fit in ~100 MB."""
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.uint64)
+        self.docs = np.zeros(0, dtype=np.int64)
+        self._pending: dict[int, list[int]] = defaultdict(list)
+        self._pending_size = 0
+
+    def add(self, samples: np.ndarray, doc: int) -> None:
+        for key in samples.tolist():
+            self._pending[key].append(doc)
+        self._pending_size += len(samples)
+        if self._pending_size > max(50_000, len(self.keys) // 4):
+            self._merge()
+
+    def _merge(self) -> None:
+        keys = np.fromiter((k for k, ds in self._pending.items() for _ in ds), dtype=np.uint64,
+                           count=self._pending_size)
+        docs = np.fromiter((d for ds in self._pending.values() for d in ds), dtype=np.int64, count=self._pending_size)
+        keys, docs = np.concatenate([self.keys, keys]), np.concatenate([self.docs, docs])
+        order = np.argsort(keys, kind="stable")
+        self.keys, self.docs = keys[order], docs[order]
+        self._pending, self._pending_size = defaultdict(list), 0
+
+    def shared(self, samples: np.ndarray) -> Counter[int]:
+        """For each document, how many of `samples` it holds (common samples left out)."""
+        counts: Counter[int] = Counter()
+        left = np.searchsorted(self.keys, samples, "left")
+        right = np.searchsorted(self.keys, samples, "right")
+        for key, lo, hi in zip(samples.tolist(), left.tolist(), right.tolist(), strict=True):
+            pending = self._pending.get(key, ())
+            if 0 < hi - lo + len(pending) <= COMMON_SAMPLE:
+                counts.update(self.docs[lo:hi].tolist())
+                counts.update(pending)
+        return counts
+
+
+class CopyIndex:
+    """Every document seen so far, indexed, and the copy pairs among them; `add` compares only new ones.
+
+    `shingles_of` gives the shingles of a document known only by its sketch (one
+    loaded from a store), for the exact check of a candidate pair.
+    """
+
+    def __init__(self, shingles_of: Callable[[str], np.ndarray] | None = None) -> None:
+        self.sketches: dict[str, Sketch] = {}
+        self.pairs: list[CopyPair] = []
+        self._shingles_of = shingles_of
+        self._shingles: dict[str, np.ndarray] = {}
+        self._ids: list[str] = []
+        self._digests: dict[str, str] = {}
+        self._lsh = MinHashLSH(threshold=NEAR_CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+        self._samples = _Samples()
+
+    def load(self, sketches: Iterable[Sketch], pairs: Iterable[CopyPair] = ()) -> None:
+        """Index stored documents and their known pairs, comparing nothing."""
+        for sk in sketches:
+            self._index(sk)
+        self.pairs.extend(pairs)
+
+    def add(self, docs: Iterable[Document], signatures: dict[str, list[int]] | None = None) -> list[CopyPair]:
+        """Compare each new document with all indexed ones, index it, and return the pairs found."""
+        found: list[CopyPair] = []
+        for doc in docs:
+            if doc.id in self.sketches:
+                raise ValueError(f"document ids must be unique; repeated: {doc.id}")
+            hashes = shingles(doc.text)
+            if not len(hashes):
+                continue  # a document with no words is never linked
+            sk = sketch(doc, hashes, (signatures or {}).get(doc.id))
+            self._shingles[doc.id] = hashes
+            found.extend(self._compare(sk))
+            self._index(sk)
+        self.pairs.extend(found)
+        return found
+
+    def _index(self, sk: Sketch) -> None:
+        self.sketches[sk.doc] = sk
+        self._ids.append(sk.doc)
+        self._digests.setdefault(sk.digest, sk.doc)
+        self._lsh.insert(sk.doc, minhash_from_signature(sk.minhash.tolist()), check_duplication=False)
+        self._samples.add(sk.samples, len(self._ids) - 1)
+
+    def _candidates(self, sk: Sketch) -> list[str]:
+        found = set(self._lsh.query(minhash_from_signature(sk.minhash.tolist())))
+        if sk.digest in self._digests:
+            found.add(self._digests[sk.digest])
+        if len(sk.samples):
+            for index, shared in self._samples.shared(sk.samples).items():
+                other = self.sketches[self._ids[index]]
+                fewer = min(len(sk.samples), len(other.samples)) or 1
+                if shared >= CONTAINMENT_CANDIDATE_SHARE * fewer:
+                    found.add(other.doc)
+        return sorted(found)
+
+    def _compare(self, sk: Sketch) -> list[CopyPair]:
+        pairs = []
+        mine = self._shingles[sk.doc]
+        for other_id in self._candidates(sk):
+            other = self.sketches[other_id]
+            if other.digest == sk.digest:
+                pairs.append(CopyPair(*sorted((sk.doc, other_id)), "near", 1.0))
+                continue
+            theirs = self.shingles(other_id)
+            j = jaccard(mine, theirs)
+            if j >= NEAR_THRESHOLD:
+                pairs.append(CopyPair(*sorted((sk.doc, other_id)), "near", round(j, SCORE_DIGITS)))
+                continue
+            part, whole = (sk, other) if sk.rank > other.rank else (other, sk)
+            if part.size < MIN_CONTAINED_SHINGLES:
+                continue  # an excerpt of a sentence or two is a quotation, not a copy
+            c = containment(mine, theirs) if part is sk else containment(theirs, mine)
+            if c >= CONTAINMENT_THRESHOLD:
+                pairs.append(CopyPair(part.doc, whole.doc, "contained", round(c, SCORE_DIGITS)))
+        return pairs
+
+    def shingles(self, doc_id: str) -> np.ndarray:
+        if doc_id not in self._shingles:
+            if self._shingles_of is None:
+                raise KeyError(f"no text known for {doc_id}")
+            self._shingles[doc_id] = self._shingles_of(doc_id)
+        return self._shingles[doc_id]
+
+    def links(self) -> list[DuplicateLink]:
+        """Every copy linked to its group's canonical, sorted by canonical then doc."""
+        groups, near = _groups(self.sketches, self.pairs)
+        direct = {(p.a, p.b): p for p in self.pairs} | {(p.b, p.a): p for p in self.pairs if p.kind == "near"}
+        links = []
+        for canon_id, members in groups.items():
+            for doc_id in members:
+                if doc_id != canon_id:
+                    same = near.find(doc_id) == near.find(canon_id)
+                    links.append(self._link(doc_id, canon_id, same, direct.get((doc_id, canon_id))))
+        return sorted(links, key=lambda link: (link.canonical, link.doc))
+
+    def _link(self, doc: str, canon: str, same_near_group: bool, pair: CopyPair | None) -> DuplicateLink:
+        """Describe a member by its direct relation to the canonical, not by the chain that joined them."""
+        if self.sketches[doc].digest == self.sketches[canon].digest:
+            return DuplicateLink(doc, canon, "exact", 1.0)
+        if pair is not None:
+            return DuplicateLink(doc, canon, pair.kind, pair.score)
+        mine, theirs = self.shingles(doc), self.shingles(canon)
+        j, c = jaccard(mine, theirs), containment(mine, theirs)
+        if j >= NEAR_THRESHOLD or (same_near_group and c < CONTAINMENT_THRESHOLD):
+            return DuplicateLink(doc, canon, "near", round(j, SCORE_DIGITS))
+        return DuplicateLink(doc, canon, "contained", round(c, SCORE_DIGITS))
 
 
 class _UnionFind:
@@ -201,63 +369,26 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _near_pairs(sketches: dict[str, _Sketch]) -> set[tuple[str, str]]:
-    """Exact and near copies: same digest, or LSH candidates whose exact Jaccard passes."""
-    pairs: set[tuple[str, str]] = set()
-    by_digest: dict[str, list[str]] = defaultdict(list)
-    for doc_id, s in sketches.items():
-        by_digest[s.digest].append(doc_id)
-    for ids in by_digest.values():
-        ids.sort()
-        pairs.update((ids[0], other) for other in ids[1:])
-    lsh = MinHashLSH(threshold=NEAR_CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-    for doc_id in sorted(sketches):
-        lsh.insert(doc_id, sketches[doc_id].minhash)
-    for doc_id in sorted(sketches):
-        mine = sketches[doc_id].shingles
-        for other in lsh.query(sketches[doc_id].minhash):
-            if other > doc_id and jaccard(mine, sketches[other].shingles) >= NEAR_THRESHOLD:
-                pairs.add((doc_id, other))
-    return pairs
-
-
-def _containment_edges(sketches: dict[str, _Sketch]) -> list[tuple[str, str, float]]:
-    """(part, whole, containment) for every document most of whose shingles lie in a fuller one."""
-    ensemble = MinHashLSHEnsemble(
-        threshold=CONTAINMENT_CANDIDATE_THRESHOLD, num_perm=NUM_PERM, num_part=ENSEMBLE_PARTITIONS)
-    ensemble.index((doc_id, s.minhash, s.size) for doc_id, s in sorted(sketches.items()))
-    edges = []
-    for doc_id in sorted(sketches):
-        part = sketches[doc_id]
-        if part.size < MIN_CONTAINED_SHINGLES:
-            continue
-        for other in sorted(set(ensemble.query(part.minhash, part.size))):
-            whole = sketches[other]
-            if other == doc_id or _rank(whole) >= _rank(part):
-                continue  # only ever hang below a fuller document, so no cycle can form
-            score = containment(part.shingles, whole.shingles)
-            if score >= CONTAINMENT_THRESHOLD:
-                edges.append((doc_id, other, score))
-    return edges
-
-
-def _groups(sketches: dict[str, _Sketch]) -> tuple[dict[str, list[str]], _UnionFind]:
+def _groups(sketches: dict[str, Sketch], pairs: list[CopyPair]) -> tuple[dict[str, list[str]], _UnionFind]:
     """Final groups keyed by their canonical document (near groups, then containment trees on top),
     and the near groups themselves."""
     near = _UnionFind(sketches)
-    for a, b in _near_pairs(sketches):
-        near.union(a, b)
+    for p in pairs:
+        if p.kind == "near" and p.a in sketches and p.b in sketches:
+            near.union(p.a, p.b)
     members: dict[str, list[str]] = defaultdict(list)
     for doc_id in sorted(sketches):
         members[near.find(doc_id)].append(doc_id)
-    best = {root: min(ids, key=lambda i: _rank(sketches[i])) for root, ids in members.items()}
+    best = {root: min(ids, key=lambda i: sketches[i].rank) for root, ids in members.items()}
     # each near group hangs below the one fuller group that contains it best
     parent: dict[str, tuple[float, tuple[int, int, str], str]] = {}
-    for part, whole, score in _containment_edges(sketches):
-        src, dst = near.find(part), near.find(whole)
-        if src == dst or _rank(sketches[best[dst]]) >= _rank(sketches[best[src]]):
+    for p in pairs:
+        if p.kind != "contained" or p.a not in sketches or p.b not in sketches:
             continue
-        candidate = (-score, _rank(sketches[best[dst]]), dst)
+        src, dst = near.find(p.a), near.find(p.b)
+        if src == dst or sketches[best[dst]].rank >= sketches[best[src]].rank:
+            continue
+        candidate = (-p.score, sketches[best[dst]].rank, dst)
         if src not in parent or candidate < parent[src]:
             parent[src] = candidate
     groups: dict[str, list[str]] = defaultdict(list)
@@ -267,18 +398,6 @@ def _groups(sketches: dict[str, _Sketch]) -> tuple[dict[str, list[str]], _UnionF
             top = parent[top][2]
         groups[best[top]].extend(ids)
     return groups, near
-
-
-def _link(member: _Sketch, canonical: _Sketch, same_near_group: bool) -> DuplicateLink:
-    """Describe a member by its direct relation to the canonical, not by the chain that joined them."""
-    doc, canon = member.doc.id, canonical.doc.id
-    if member.digest == canonical.digest:
-        return DuplicateLink(doc, canon, "exact", 1.0)
-    j = jaccard(member.shingles, canonical.shingles)
-    c = containment(member.shingles, canonical.shingles)
-    if j >= NEAR_THRESHOLD or (same_near_group and c < CONTAINMENT_THRESHOLD):
-        return DuplicateLink(doc, canon, "near", round(j, SCORE_DIGITS))
-    return DuplicateLink(doc, canon, "contained", round(c, SCORE_DIGITS))
 
 
 def find_duplicates(
@@ -293,19 +412,9 @@ def find_duplicates(
     if len(ids) != len(set(ids)):
         dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
         raise ValueError(f"document ids must be unique; repeated: {', '.join(dupes[:5])}")
-    stored = signatures or {}
-    sketches = {d.id: _sketch(d, stored.get(d.id)) for d in docs}
-    sketches = {doc_id: s for doc_id, s in sketches.items() if s.size}
-    if len(sketches) < 2:
-        return []
-    groups, near = _groups(sketches)
-    links = []
-    for canon_id, members in groups.items():
-        canonical = sketches[canon_id]
-        for doc_id in members:
-            if doc_id != canon_id:
-                links.append(_link(sketches[doc_id], canonical, near.find(doc_id) == near.find(canon_id)))
-    return sorted(links, key=lambda link: (link.canonical, link.doc))
+    index = CopyIndex()
+    index.add(sorted(docs, key=lambda d: d.id), signatures)
+    return index.links()
 
 
 def apply_links(docs: list[Document], links: list[DuplicateLink]) -> None:
