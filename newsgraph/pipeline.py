@@ -100,7 +100,7 @@ def build(
 def corpus_stage(store: Store) -> dict[str, int]:
     """Duplicates, actor resolution, disagreements and stories over everything stored."""
     docs = store.documents()
-    links = dedup.find_duplicates(docs)
+    links = _find_copies(store, docs)
     by_doc = {link.doc: link for link in links}
     store.set_duplicates({
         d.id: ((by_doc[d.id].canonical, by_doc[d.id].kind, by_doc[d.id].score) if d.id in by_doc else
@@ -119,3 +119,14 @@ def corpus_stage(store: Store) -> dict[str, int]:
     found_stories = stories.group_stories(docs, doc_actor_ids, actor_names={a.id: a.name for a in corpus_actors})
     store.save_corpus(corpus_actors, mapping, found_conflicts, found_stories)
     return {"duplicates": len(links), "actors": len(corpus_actors)}
+
+
+def _find_copies(store: Store, docs: list[Document]) -> list[dedup.DuplicateLink]:
+    """Copies among all stored documents, comparing only those not compared before (their sketches are kept)."""
+    texts = {d.id: d.text for d in docs}
+    index = dedup.CopyIndex(shingles_of=lambda doc_id: dedup.shingles(texts[doc_id]))
+    index.load((sk for sk in store.sketches() if sk.doc in texts), store.copy_pairs())
+    new = [d for d in docs if d.id not in index.sketches]
+    found = index.add(new)
+    store.add_copies([index.sketches[d.id] for d in new if d.id in index.sketches], found)
+    return index.links()

@@ -16,12 +16,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import numpy as np
 from sqlalchemy import (
     Boolean,
     Column,
     Engine,
     Float,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -34,6 +36,7 @@ from sqlalchemy import (
     update,
 )
 
+from newsgraph.dedup import CopyPair, Sketch
 from newsgraph.model import (
     Actor,
     Claim,
@@ -129,6 +132,26 @@ stories = Table(
     Column("label", Text, nullable=False),
     Column("docs", Text, nullable=False),
 )
+# What the duplicate finder keeps of each document, and the copy pairs it confirmed, so that adding
+# documents compares only the new ones (see dedup.CopyIndex).
+sketches = Table(
+    "sketches",
+    metadata,
+    Column("doc", String(255), primary_key=True),
+    Column("digest", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("removed", Integer, nullable=False),
+    Column("minhash", LargeBinary, nullable=False),
+    Column("samples", LargeBinary, nullable=False),
+)
+copy_pairs = Table(
+    "copy_pairs",
+    metadata,
+    Column("a", String(255), primary_key=True),
+    Column("b", String(255), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("score", Float, nullable=False),
+)
 errors = Table(
     "errors",
     metadata,
@@ -208,7 +231,10 @@ class Store:
                 ])
 
     def _delete_document(self, conn: Any, doc_id: str) -> None:
+        """A document is replaced whole: its facts, its sketch and its copy pairs go with it."""
         conn.execute(delete(documents).where(documents.c.id == doc_id))
+        conn.execute(delete(sketches).where(sketches.c.doc == doc_id))
+        conn.execute(delete(copy_pairs).where((copy_pairs.c.a == doc_id) | (copy_pairs.c.b == doc_id)))
         conn.execute(delete(doc_actors).where(doc_actors.c.doc == doc_id))
         for table in FACT_TABLES.values():
             conn.execute(delete(table).where(table.c.doc == doc_id))
@@ -228,6 +254,34 @@ class Store:
             for doc_id, (canonical, kind, score) in links.items():
                 conn.execute(update(documents).where(documents.c.id == doc_id).values(
                     duplicate_of=canonical, duplicate_kind=kind, duplicate_score=score))
+
+    def document_text(self, doc_id: str) -> str:
+        with self.engine.connect() as conn:
+            return conn.execute(select(documents.c.text).where(documents.c.id == doc_id)).scalar_one()
+
+    # ------------------------------------------------------------ duplicates
+
+    def sketches(self) -> list[Sketch]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(sketches).order_by(sketches.c.doc)).all()
+        return [Sketch(r.doc, r.digest, r.size, r.removed, np.frombuffer(r.minhash, dtype="<u8").astype(np.uint64),
+                       np.frombuffer(r.samples, dtype="<u8").astype(np.uint64)) for r in rows]
+
+    def copy_pairs(self) -> list[CopyPair]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(copy_pairs)).all()
+        return [CopyPair(r.a, r.b, r.kind, r.score) for r in rows]
+
+    def add_copies(self, found: list[Sketch], pairs: list[CopyPair]) -> None:
+        """Keep the sketches of newly compared documents and the pairs found among them, in one transaction."""
+        with self.transaction() as conn:
+            if found:
+                conn.execute(insert(sketches), [
+                    {"doc": sk.doc, "digest": sk.digest, "size": sk.size, "removed": sk.removed,
+                     "minhash": sk.minhash.astype("<u8").tobytes(), "samples": sk.samples.astype("<u8").tobytes()}
+                    for sk in found])
+            if pairs:
+                conn.execute(insert(copy_pairs), [dataclasses.asdict(p) for p in pairs])
 
     # ------------------------------------------------------------ facts
 

@@ -11,10 +11,12 @@ import pytest
 
 from newsgraph.dedup import (
     NUM_PERM,
+    CopyIndex,
     DuplicateLink,
     apply_links,
     find_duplicates,
     normalise,
+    shingles,
     signature,
 )
 from newsgraph.model import Document, InputError
@@ -287,3 +289,36 @@ def test_seed_cut_short_column_is_contained_in_the_full_one() -> None:
     assert [(link.doc, link.canonical, link.kind) for link in links] == [
         (by_prefix["001"], by_prefix["000"], "contained")]
     assert links[0].score >= 0.8
+
+
+def test_index_fed_in_batches_gives_the_links_of_one_pass() -> None:
+    """Documents arriving later are compared with those indexed before; the links equal a single pass."""
+    short = _cut_short(WATER, 1 / 3)
+    docs = [_doc("a", short), _doc("b", BIKES), _doc("c", WATER), _doc("d", WATER_OTHER),
+            _doc("e", WATER.replace("\n\n", "\n"))]
+    index = CopyIndex()
+    first = index.add(docs[:2])
+    assert first == []  # a cut-short copy alone and an unrelated text: nothing yet
+    later = index.add(docs[2:])
+    assert {(p.a, p.b, p.kind) for p in later} == {("a", "c", "contained"), ("c", "e", "near"),
+                                                   ("a", "e", "contained")}
+    assert index.links() == find_duplicates(docs)
+
+
+def test_stored_sketches_stand_in_for_the_text() -> None:
+    """An index loaded from sketches and pairs finds a new copy, reading the old text only to confirm it."""
+    old = [_doc("a", WATER), _doc("b", BIKES)]
+    first = CopyIndex()
+    first.add(old)
+    texts = {d.id: d.text for d in old}
+    asked: list[str] = []
+
+    def shingles_of(doc_id: str):  # noqa: ANN202
+        asked.append(doc_id)
+        return shingles(texts[doc_id])
+
+    second = CopyIndex(shingles_of=shingles_of)
+    second.load(first.sketches.values(), first.pairs)
+    second.add([_doc("c", _cut_short(WATER, 0.5))])
+    assert second.links() == [DuplicateLink("c", "a", "contained", 1.0)]
+    assert asked == ["a"]  # only the candidate's text was read

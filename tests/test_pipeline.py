@@ -120,3 +120,22 @@ def test_bad_inputs_are_reported_and_the_run_goes_on(tmp_path):
 
 
 FLOORS = {"actors": 0.9, "quotes": 0.95, "relations": 0.75, "events": 0.55}  # measured: 0.94, 0.98, 0.85, 0.63
+
+
+def test_adding_a_copy_later_links_it_and_keeps_sketches(tmp_path: Path) -> None:
+    """The second build compares only the new document with the stored ones, from their kept sketches."""
+    db = str(tmp_path / "graph.db")
+    _invoke("build", str(EXAMPLES / "02_wire_eu_threat.txt"), str(EXAMPLES / "05_fjordtimes_coastal_fund.txt"),
+            "--db", db)
+    store = Store(db)
+    assert sorted(sk.doc for sk in store.sketches()) == ["02_wire_eu_threat", "05_fjordtimes_coastal_fund"]
+    assert store.copy_pairs() == []
+    store.close()
+    _invoke("build", str(EXAMPLES / "03_fjordtimes_wire_reprint.txt"), "--db", db)
+    store = Store(db)
+    docs = {d.id: d for d in store.documents()}
+    pairs = store.copy_pairs()
+    store.close()
+    assert docs["03_fjordtimes_wire_reprint"].duplicate_of == "02_wire_eu_threat"
+    assert docs["03_fjordtimes_wire_reprint"].duplicate_kind == "contained"
+    assert [(p.a, p.b, p.kind) for p in pairs] == [("03_fjordtimes_wire_reprint", "02_wire_eu_threat", "contained")]
