@@ -116,7 +116,9 @@ def corpus_stage(store: Store) -> dict[str, int]:
     found_conflicts = claims.find_conflicts(store.facts(Claim), docs)
     found_conflicts += actors.naming_conflicts(corpus_actors, doc_mentions, mapping, docs)
     doc_actor_ids = {d.id: set(mapping.get(d.id, {}).values()) for d in docs}
-    found_stories = stories.group_stories(docs, doc_actor_ids, actor_names={a.id: a.name for a in corpus_actors})
+    previous = [stories.Story(**row) for row in store.stories()]
+    found_stories = stories.group_stories(docs, doc_actor_ids, actor_names={a.id: a.name for a in corpus_actors},
+                                          previous=previous)
     store.save_corpus(corpus_actors, mapping, found_conflicts, found_stories)
     return {"duplicates": len(links), "actors": len(corpus_actors)}
 

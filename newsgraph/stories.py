@@ -17,9 +17,10 @@ The measures, all over the corpus at hand:
 Linked pairs are joined by single link (connected components). Pairs are only
 proposed when two documents share an actor or one of their most distinctive
 terms that is not found nearly everywhere, which keeps the work far below all
-pairs on a large corpus. Grouping is recomputed over the whole corpus on each
-run; an incremental version that attaches new documents to existing stories is
-not written yet.
+pairs on a large corpus. Given the stories of an earlier run, only pairs with a
+new document are tested, so documents attach to the stories they continue;
+the measures themselves (term and actor weights) are recomputed over the whole
+corpus each run.
 
 Labels read "Actor, Actor: phrase": the actors named in most of the story's
 documents, then its most distinctive noun phrase, found without a parse from the
@@ -399,12 +400,20 @@ def _order_key(units: list[_Unit]) -> tuple[date, str]:
 
 
 def group_stories(
-    docs: list[Document], doc_actors: dict[str, set[str]], actor_names: dict[str, str] | None = None
+    docs: list[Document],
+    doc_actors: dict[str, set[str]],
+    actor_names: dict[str, str] | None = None,
+    previous: list[Story] | None = None,
 ) -> list[Story]:
-    """Group the documents into stories ("story-1", ... by earliest document); every document is in one story.
+    """Group the documents into stories; every document is in one story.
 
     `doc_actors` maps each document id to the corpus actor ids it names;
     `actor_names` (actor id -> name) makes the labels read better when given.
+    With `previous` stories (from an earlier run), grouping is incremental: only
+    pairs that involve a new document are tested, earlier stories are kept whole
+    (a new document may join or merge them, never split them), and a story that
+    gained nothing keeps its id and label. Without them, stories are numbered
+    "story-1", ... by their earliest document.
     """
     units, tokens = _units(docs, doc_actors)
     if not units:
@@ -412,12 +421,44 @@ def group_stories(
     ctx = _context(units, tokens, actor_names)
     term_idf = {t: ctx.phrase_idf[t] for u in units for t in u.terms}
     _vectorise(units, term_idf)
-    edges = [(i, j) for i, j in sorted(_candidates(units)) if _linked(units[i], units[j], ctx.actor_idf)]
+    known = {d: story for story in previous or [] for d in story.docs}
+    is_new = [any(d not in known for d in u.docs) for u in units]
+    edges = [(i, j) for i, j in sorted(_candidates(units))
+             if (is_new[i] or is_new[j] or not known) and _linked(units[i], units[j], ctx.actor_idf)]
+    edges += _kept_together(units, known)
     by_id = {d.id: d for d in docs}
     groups = sorted(([units[i] for i in comp] for comp in _components(len(units), edges)), key=_order_key)
+    numbers = [int(s.id.rsplit("-", 1)[1]) for s in previous or [] if s.id.rsplit("-", 1)[-1].isdigit()]
+    next_number = max(numbers, default=0) + 1
     stories = []
-    for number, group in enumerate(groups, start=1):
-        texts = "\n".join(by_id[u.id].text for u in group)
+    for group in groups:
         doc_ids = sorted(d for u in group for d in u.docs)
-        stories.append(Story(f"story-{number}", _label(group, ctx, texts), doc_ids))
-    return stories
+        before = sorted({known[d].id: known[d] for d in doc_ids if d in known}.values(), key=_story_number)
+        if len(before) == 1 and before[0].docs == doc_ids:
+            stories.append(before[0])  # unchanged: same id, same label
+            continue
+        if before:
+            story_id = before[0].id  # grown or merged: the oldest story's id lives on
+        else:
+            story_id, next_number = f"story-{next_number}", next_number + 1
+        texts = "\n".join(by_id[u.id].text for u in group)
+        stories.append(Story(story_id, _label(group, ctx, texts), doc_ids))
+    return sorted(stories, key=_story_number)
+
+
+def _kept_together(units: list[_Unit], known: dict[str, Story]) -> list[tuple[int, int]]:
+    """Edges that keep each earlier story whole."""
+    first_unit: dict[str, int] = {}
+    edges = []
+    for i, unit in enumerate(units):
+        for story in {known[d].id for d in unit.docs if d in known}:
+            if story in first_unit:
+                edges.append((first_unit[story], i))
+            else:
+                first_unit[story] = i
+    return edges
+
+
+def _story_number(story: Story) -> tuple[int, str]:
+    tail = story.id.rsplit("-", 1)[-1]
+    return (int(tail), story.id) if tail.isdigit() else (10**9, story.id)

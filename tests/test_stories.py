@@ -176,3 +176,26 @@ def test_stories_from_actors_found_in_the_text() -> None:
     doc_actors = {d.id: set(mapping.get(d.id, {}).values()) for d in docs}
     stories = group_stories(docs, doc_actors, {a.id: a.name for a in corpus_actors})
     assert _by_docs(stories) == [["c1", "c2", "c3"], ["w1", "w2", "w3"]]
+
+
+def test_new_documents_join_the_stories_they_continue() -> None:
+    """Grouping again with the earlier stories: ids and labels stay, new documents attach or start a story."""
+    first = group_stories(_docs(["w1", "w2", "c1"]), ACTORS)
+    water = next(s for s in first if "w1" in s.docs)
+    coast = next(s for s in first if "c1" in s.docs)
+    again = group_stories(_docs(["w1", "w2", "c1", "w3", "c2", "b"]), ACTORS, previous=first)
+    by_id = {s.id: s for s in again}
+    assert by_id[water.id].docs == ["w1", "w2", "w3"]
+    assert by_id[coast.id].docs == ["c1", "c2"]
+    (border,) = [s for s in again if s.id not in {water.id, coast.id}]
+    assert border.docs == ["b"] and border.id == "story-3"
+    unchanged = group_stories(_docs(["w1", "w2", "c1"]), ACTORS, previous=first)
+    assert unchanged == first
+
+
+def test_earlier_stories_are_never_split() -> None:
+    """A story kept from before stays whole even if today's measures would not join its documents."""
+    earlier = [Story("story-7", "an earlier grouping", ["c1", "w1"])]
+    again = group_stories(_docs(["w1", "c1", "w2"]), ACTORS, previous=earlier)
+    assert _by_docs(again) == [["c1", "w1", "w2"]]
+    assert again[0].id == "story-7" and again[0].label != "an earlier grouping"
