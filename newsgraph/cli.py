@@ -143,23 +143,44 @@ def extract(
 @app.command()
 def export(
     db: DbOption = "newsgraph.db",
-    format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+    format: Annotated[str, typer.Option(
+        "--format", help="jsonl (exchange format), csv or parquet (one table per record kind), graphml.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="File for jsonl and graphml (default: stdout); folder for csv and parquet "
+        "(required).")] = None,
 ) -> None:
-    """Write the graph in the exchange format (one JSON object per line)."""
-    from newsgraph.export import write_jsonl
+    """Write the graph: exchange-format JSON Lines, CSV or Parquet tables, or a GraphML network."""
+    from newsgraph.export import write_csv, write_graphml, write_jsonl, write_parquet
 
-    if format != "jsonl":
-        console.print(f"[red]Unknown format {escape(format)!r}.[/] Supported: jsonl.")
+    if format not in ("jsonl", "csv", "parquet", "graphml"):
+        console.print(f"[red]Unknown format {escape(format)!r}.[/] Supported: jsonl, csv, parquet, graphml.")
+        raise typer.Exit(2)
+    folder_format = format in ("csv", "parquet")
+    if folder_format and (output is None or (output.exists() and not output.is_dir())):
+        console.print(f"[red]--format {format} writes one file per record kind:[/] give a folder with -o DIR.")
         raise typer.Exit(2)
     store = _open_store(db, must_exist=True)
-    if output is None:
-        n = write_jsonl(store, sys.stdout)
-    else:
-        with output.open("w", encoding="utf-8") as fh:
-            n = write_jsonl(store, fh)
-        console.print(f"wrote {n} records to {escape(str(output))}")
-    store.close()
+    try:
+        if folder_format:
+            written = (write_csv if format == "csv" else write_parquet)(store, output)
+            console.print(f"wrote {sum(written.values())} rows to {len(written)} {format} files in "
+                          f"{escape(str(output))}")
+        elif format == "graphml":
+            if output is None:
+                write_graphml(store, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+            else:
+                with output.open("wb") as fh:
+                    nodes, edges = write_graphml(store, fh)
+                console.print(f"wrote {nodes} actors and {edges} ties to {escape(str(output))}")
+        elif output is None:
+            write_jsonl(store, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8") as fh:
+                n = write_jsonl(store, fh)
+            console.print(f"wrote {n} records to {escape(str(output))}")
+    finally:
+        store.close()
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""Exports: the graph as exchange-format records (JSON Lines), read back from the store.
+"""The exchange-format records read back from the store, and their JSON Lines form.
 
 Facts are stored with document-local actor ids; here they are rewritten to the
 corpus actor ids. A relation whose ends resolve to no actor is left out; a
