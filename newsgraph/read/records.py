@@ -107,6 +107,9 @@ def read_csv(handle: BinaryIO, source: str, stem: str, options: ReadOptions) -> 
     if not head.strip():
         yield InputError(source, "empty file")
         return
+    if b"\x00" in head:
+        yield InputError(source, "binary file (contains NUL bytes), not CSV")
+        return
     try:
         encoding = stream_encoding(head)
     except Unreadable as bad:
@@ -115,12 +118,17 @@ def read_csv(handle: BinaryIO, source: str, stem: str, options: ReadOptions) -> 
     handle.seek(0)
     stream = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
     csv.field_size_limit(options.max_bytes)
+    rows = 0
     try:
         for number, row in enumerate(csv.DictReader(stream), start=2):  # row 1 is the header
+            rows += 1
             raw_row = json.dumps(row, ensure_ascii=False, sort_keys=True).encode("utf-8")
             yield record_input(dict(row), raw_row, f"{source}#{number}", f"{stem}-{number}", options.fields)
     except csv.Error as exc:
         yield InputError(source, f"not valid CSV: {exc}")
+        return
+    if rows == 0:
+        yield InputError(source, "CSV has a header row but no records")
 
 
 def record_input(
