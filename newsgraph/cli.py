@@ -61,6 +61,7 @@ def build(
 ) -> None:
     """Read, clean, deduplicate and analyse articles, and store the graph."""
     from newsgraph.pipeline import build as run_build
+    from newsgraph.store import StoreBusy
 
     options = _read_options(offline, text_field, title_field, url_field, date_field)
     store = _open_store(db)
@@ -75,7 +76,11 @@ def build(
         def progress(done: int, total: int, doc_id: str) -> None:
             bar.update(task, completed=done, total=total, description=f"analysing {escape(doc_id)}")
 
-        summary = run_build(paths, store, on_error=on_error, progress=progress, options=options)
+        try:
+            summary = run_build(paths, store, on_error=on_error, progress=progress, options=options)
+        except StoreBusy as busy:
+            console.print(f"[red]Not built:[/] {escape(str(busy))}")
+            raise typer.Exit(3) from busy
     counts = store.counts()
     store.close()
     table = Table(title=f"newsgraph build: {escape(db)}", show_header=False)
@@ -241,6 +246,27 @@ def list_actors(
         table.add_row(escape(a.id), a.type, escape(a.description or ""), escape(", ".join(a.aliases[:6])),
                       str(len(a.docs)))
     Console().print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption = "newsgraph.db",
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 exposes the app to the "
+                                                     "network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    refresh: Annotated[float, typer.Option("--refresh", help="Seconds between checks for a changed store "
+                                                             "(0: only at startup).")] = 30.0,
+) -> None:
+    """Serve the web app and REST API (/api/, schema at /openapi.json) over a graph."""
+    import uvicorn
+
+    from newsgraph.web import create_app
+
+    _open_store(db, must_exist=True).close()
+    console.print(f"preparing the web index of {escape(db)} …")
+    web_app = create_app(db, refresh_every=refresh)
+    console.print(f"newsgraph at http://{escape(host)}:{port}/ (Ctrl+C to stop)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":

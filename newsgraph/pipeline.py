@@ -55,7 +55,18 @@ def build(
     progress: Callable[[int, int, str], None] | None = None,
     options: ReadOptions | None = None,
 ) -> BuildSummary:
-    """Read, process and store the inputs; then redo the corpus stages."""
+    """Read, process and store the inputs; then redo the corpus stages. Raises StoreBusy if a build runs."""
+    with store.writing():
+        return _build(paths, store, on_error, progress, options)
+
+
+def _build(
+    paths: Iterable[str | Path],
+    store: Store,
+    on_error: Callable[[InputError], None] | None,
+    progress: Callable[[int, int, str], None] | None,
+    options: ReadOptions | None,
+) -> BuildSummary:
     summary = BuildSummary()
     raws = []
     for item in read_paths(list(paths), options):

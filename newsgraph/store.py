@@ -33,6 +33,7 @@ from sqlalchemy import (
     event,
     insert,
     select,
+    text,
     update,
 )
 
@@ -51,6 +52,12 @@ from newsgraph.model import (
 )
 
 metadata = MetaData()
+BUILD_LOCK_KEY = 0x6E657773  # PostgreSQL advisory lock id for builds ("news")
+
+
+class StoreBusy(Exception):
+    """Another build holds the store's lock."""
+
 
 documents = Table(
     "documents",
@@ -198,6 +205,28 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the store's build lock: one build writes at a time, a second is refused with StoreBusy.
+
+        Readers (reports, the web app) never need it. SQLite is locked with a lock
+        file beside the database, PostgreSQL with an advisory lock; both are let go
+        when the process ends, however it ends, so a killed build never leaves a
+        stale lock behind.
+        """
+        if self.engine.dialect.name == "sqlite":
+            with _file_lock(self.url.removeprefix("sqlite:///")):
+                yield
+            return
+        with self.engine.connect() as conn:
+            if not conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": BUILD_LOCK_KEY}).scalar():
+                raise StoreBusy("another build is writing to this database; wait for it to finish")
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": BUILD_LOCK_KEY})
+                conn.commit()
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
@@ -379,6 +408,23 @@ class Store:
 def _facts_of(facts: DocFacts, cls: type) -> list[Any]:
     return {Mention: facts.mentions, Quote: facts.quotes, Relation: facts.relations,
             Event: facts.events, Claim: facts.claims}[cls]
+
+
+@contextmanager
+def _file_lock(db_path: str) -> Iterator[None]:
+    """An exclusive, non-blocking flock on `<db>.lock`; the kernel releases it if the process dies."""
+    import fcntl
+
+    lock_path = f"{db_path or 'memory'}.lock"
+    with open(lock_path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise StoreBusy(f"another build is writing to {db_path}; wait for it to finish") from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import uuid
 
+import numpy as np
 import pytest
 
+from newsgraph.dedup import NUM_PERM, CopyPair, Sketch
 from newsgraph.model import (
     Actor,
     Claim,
@@ -19,7 +21,7 @@ from newsgraph.model import (
     Quote,
     Statement,
 )
-from newsgraph.store import Store
+from newsgraph.store import Store, StoreBusy
 
 
 def _facts(doc_id: str, text: str = "Chile and Peru signed a deal worth $3 billion.") -> DocFacts:
@@ -58,6 +60,22 @@ def _exercise(store: Store) -> None:
     store.add_errors([InputError("x.bin", "binary file")])
     assert len(store.errors()) == 1
     assert store.stored_hashes() == {"a": "h-a", "b": "h-b"}
+    sketch = Sketch("a", "d" * 64, 9, 1, np.arange(NUM_PERM, dtype=np.uint64) * np.uint64(2**40),
+                    np.array([4, 2**63 + 8], dtype=np.uint64))
+    store.add_copies([sketch], [CopyPair("b", "a", "contained", 0.9)])
+    (back,) = store.sketches()
+    assert (back.doc, back.digest, back.size, back.removed) == ("a", "d" * 64, 9, 1)
+    assert back.minhash.tolist() == sketch.minhash.tolist() and back.samples.tolist() == [4, 2**63 + 8]
+    assert store.copy_pairs() == [CopyPair("b", "a", "contained", 0.9)]
+    store.save_document(_facts("a"))  # a replaced document loses its sketch and pairs
+    assert store.sketches() == [] and store.copy_pairs() == []
+    with store.writing():
+        other = Store(store.url.replace("postgresql+psycopg://", "postgresql://").removeprefix("sqlite:///"))
+        with pytest.raises(StoreBusy, match="another build"), other.writing():
+            pass
+        other.close()
+    with store.writing():  # let go after the first build
+        pass
 
 
 def test_sqlite_store(tmp_path):
