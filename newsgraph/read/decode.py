@@ -143,6 +143,7 @@ _FTFY_HTML = ftfy.TextFixerConfig(
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # UTF-8 read as Latin-1 or Windows-1252 leaves a lead letter (Â..ô) followed by a continuation byte shown
 # as a Latin-1 symbol or a Windows-1252 punctuation mark; only then is ftfy's slower detector worth running.
 _MOJIBAKE_HINT = re.compile(
@@ -161,6 +162,8 @@ def repair_text(text: str, html: bool = False) -> str:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if _CONTROL.search(text) or (_MOJIBAKE_HINT.search(text) and is_bad(text)):
         text = ftfy.fix_text(text, _FTFY_HTML if html else _FTFY_TEXT)
+        # what ftfy keeps but XML parsers refuse: page and line tabulations become line breaks, the rest goes
+        text = _NOT_XML.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", text)
     return unicodedata.normalize("NFC", text)
 
 
