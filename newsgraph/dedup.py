@@ -38,6 +38,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -48,11 +49,11 @@ SHINGLE_WORDS = 5
 NUM_PERM = 128
 MINHASH_SEED = 1
 MINHASH_SCHEME = "affine32"  # persisted signatures are only comparable under the same scheme
-NEAR_THRESHOLD = 0.8  # exact Jaccard of shingle sets for a near copy
+NEAR_THRESHOLD = 0.5  # exact Jaccard of shingle sets for a near copy (a 5% rewrite keeps about 0.6)
 CONTAINMENT_THRESHOLD = 0.8  # share of the shorter text's shingles found in the longer one
 # Candidate searches use lower thresholds than the verification, because MinHash
 # estimates are noisy and a missed candidate can never be recovered later.
-NEAR_CANDIDATE_THRESHOLD = 0.6
+NEAR_CANDIDATE_THRESHOLD = 0.35
 SAMPLE_MOD = 4  # one shingle in four is indexed for containment, chosen by its hash, so copies sample alike
 CONTAINMENT_CANDIDATE_SHARE = 0.5  # share of the shorter text's samples found in the other
 COMMON_SAMPLE = 100  # a sample held by more documents than this is stock phrasing, not a sign of copying
@@ -91,6 +92,12 @@ def words(text: str) -> list[str]:
     return normalise(text).split()
 
 
+@lru_cache(maxsize=1 << 20)
+def _word_hash(word: str) -> int:
+    """A word's stable hash, remembered: the same words recur across a corpus."""
+    return _stable_hash(word)
+
+
 def _stable_hash(value: str) -> int:
     """A 64-bit hash that is the same in every process (Python's hash() is salted per process)."""
     return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest(), "big")
@@ -111,13 +118,15 @@ def shingles(text: str) -> np.ndarray:
     Words are hashed once each and combined with wrapping 64-bit arithmetic, which
     is much faster than hashing every shingle string and just as stable.
     """
-    seq = words(text)
+    return _shingles_of(words(text))
+
+
+def _shingles_of(seq: list[str]) -> np.ndarray:
     if not seq:
         return np.zeros(0, dtype=np.uint64)
     if len(seq) < SHINGLE_WORDS:
         return np.array([_stable_hash(" ".join(seq))], dtype=np.uint64)
-    vocab = {w: _stable_hash(w) for w in set(seq)}
-    word_hashes = np.array([vocab[w] for w in seq], dtype=np.uint64)
+    word_hashes = np.array([_word_hash(w) for w in seq], dtype=np.uint64)
     last = len(seq) - SHINGLE_WORDS + 1
     combined = np.zeros(last, dtype=np.uint64)
     with np.errstate(over="ignore"):
@@ -132,8 +141,15 @@ def _low32(value: int) -> int:
     return value & 0xFFFFFFFF
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> object:
+    """MinHash's permutations, drawn once: making them is most of the cost of a new MinHash."""
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, scheme=MINHASH_SCHEME).permutations
+
+
 def _minhash_of(shingle_hashes: np.ndarray) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=_low32, scheme=MINHASH_SCHEME)
+    mh = MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashfunc=_low32, permutations=_permutations(),
+                 scheme=MINHASH_SCHEME)
     mh.update_batch(shingle_hashes.tolist())
     return mh
 
@@ -145,12 +161,8 @@ def signature(text: str) -> list[int]:
 
 def minhash_from_signature(values: Iterable[int]) -> MinHash:
     """Rebuild a MinHash from a persisted signature."""
-    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashvalues=list(values), scheme=MINHASH_SCHEME)
-
-
-def text_digest(text: str) -> str:
-    """sha256 of the normalised text: equal for exact copies whatever their layout or quote style."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+    return MinHash(num_perm=NUM_PERM, seed=MINHASH_SEED, hashvalues=list(values), permutations=_permutations(),
+                   scheme=MINHASH_SCHEME)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -174,6 +186,7 @@ class Sketch:
     removed: int  # furniture lines removed: between equally full copies the cleaner one is canonical
     minhash: np.ndarray  # NUM_PERM MinHash values
     samples: np.ndarray  # the shingles whose hash is 0 modulo SAMPLE_MOD, sorted
+    informative: int = -1  # samples not yet common when the document was indexed (-1: not indexed yet)
 
     @property
     def rank(self) -> tuple[int, int, str]:
@@ -181,15 +194,21 @@ class Sketch:
         return (-self.size, self.removed, self.doc)
 
 
-def sketch(doc: Document, shingle_hashes: np.ndarray | None = None, stored: list[int] | None = None) -> Sketch:
+def sketch(doc: Document, stored: list[int] | None = None) -> Sketch:
     """A document's sketch; a stored MinHash signature saves recomputing it."""
-    hashes = shingles(doc.text) if shingle_hashes is None else shingle_hashes
+    return _sketch_and_shingles(doc, stored)[0]
+
+
+def _sketch_and_shingles(doc: Document, stored: list[int] | None = None) -> tuple[Sketch, np.ndarray]:
+    seq = words(doc.text)
+    hashes = _shingles_of(seq)
     if stored is not None and len(stored) == NUM_PERM:
         values = np.asarray(stored, dtype=np.uint64)
     else:
         values = _minhash_of(hashes).hashvalues.astype(np.uint64)
-    return Sketch(doc.id, text_digest(doc.text), len(hashes), len(doc.removed_lines), values,
-                  hashes[hashes % np.uint64(SAMPLE_MOD) == 0])
+    digest = hashlib.sha256(" ".join(seq).encode("utf-8")).hexdigest()
+    return Sketch(doc.id, digest, len(hashes), len(doc.removed_lines), values,
+                  hashes[hashes % np.uint64(SAMPLE_MOD) == 0]), hashes
 
 
 @dataclass
@@ -203,7 +222,14 @@ class CopyPair:
 
 
 class _Samples:
-    """Sample hash -> documents, as sorted arrays grown in steps, so 10^7 postings fit in ~100 MB."""
+    """Sample hash -> the first COMMON_SAMPLE documents that hold it, as sorted arrays grown in steps.
+
+    A sample held by that many documents is common (stock phrasing, or a story
+    syndicated widely): later holders are not listed, which keeps every lookup
+    short, and it no longer counts as informative for the documents that bring
+    it later. The first holders stay listed, so a widely run story can still be
+    found through them.
+    """
 
     def __init__(self) -> None:
         self.keys = np.zeros(0, dtype=np.uint64)
@@ -211,12 +237,24 @@ class _Samples:
         self._pending: dict[int, list[int]] = defaultdict(list)
         self._pending_size = 0
 
-    def add(self, samples: np.ndarray, doc: int) -> None:
-        for key in samples.tolist():
-            self._pending[key].append(doc)
-        self._pending_size += len(samples)
+    def _holders(self, samples: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[list[int]]]:
+        left = np.searchsorted(self.keys, samples, "left")
+        right = np.searchsorted(self.keys, samples, "right")
+        pending = [self._pending.get(key, []) for key in samples.tolist()]
+        return left, right, pending
+
+    def add(self, samples: np.ndarray, doc: int) -> int:
+        """List `doc` under each of its samples that is not yet common; return how many those were."""
+        left, right, pending = self._holders(samples)
+        informative = 0
+        for key, lo, hi, waiting in zip(samples.tolist(), left.tolist(), right.tolist(), pending, strict=True):
+            if hi - lo + len(waiting) < COMMON_SAMPLE:
+                informative += 1
+                self._pending[key].append(doc)
+                self._pending_size += 1
         if self._pending_size > max(50_000, len(self.keys) // 4):
             self._merge()
+        return informative
 
     def _merge(self) -> None:
         keys = np.fromiter((k for k, ds in self._pending.items() for _ in ds), dtype=np.uint64,
@@ -227,17 +265,17 @@ class _Samples:
         self.keys, self.docs = keys[order], docs[order]
         self._pending, self._pending_size = defaultdict(list), 0
 
-    def shared(self, samples: np.ndarray) -> Counter[int]:
-        """For each document, how many of `samples` it holds (common samples left out)."""
-        counts: Counter[int] = Counter()
-        left = np.searchsorted(self.keys, samples, "left")
-        right = np.searchsorted(self.keys, samples, "right")
-        for key, lo, hi in zip(samples.tolist(), left.tolist(), right.tolist(), strict=True):
-            pending = self._pending.get(key, ())
-            if 0 < hi - lo + len(pending) <= COMMON_SAMPLE:
-                counts.update(self.docs[lo:hi].tolist())
-                counts.update(pending)
-        return counts
+    def shared(self, samples: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+        """The listed documents holding any of `samples`, how many each holds, and how many samples are
+        informative."""
+        left, right, pending = self._holders(samples)
+        parts = [self.docs[lo:hi] for lo, hi in zip(left.tolist(), right.tolist(), strict=True) if hi > lo]
+        parts += [np.asarray(waiting, dtype=np.int64) for waiting in pending if waiting]
+        informative = int(np.sum((right - left) + np.array([len(w) for w in pending]) < COMMON_SAMPLE))
+        if not parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), informative
+        found, counts = np.unique(np.concatenate(parts), return_counts=True)
+        return found, counts, informative
 
 
 class CopyIndex:
@@ -256,6 +294,7 @@ class CopyIndex:
         self._digests: dict[str, str] = {}
         self._lsh = MinHashLSH(threshold=NEAR_CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
         self._samples = _Samples()
+        self._informative = np.zeros(1024, dtype=np.int64)  # by index: each document's informative samples
 
     def load(self, sketches: Iterable[Sketch], pairs: Iterable[CopyPair] = ()) -> None:
         """Index stored documents and their known pairs, comparing nothing."""
@@ -269,10 +308,9 @@ class CopyIndex:
         for doc in docs:
             if doc.id in self.sketches:
                 raise ValueError(f"document ids must be unique; repeated: {doc.id}")
-            hashes = shingles(doc.text)
-            if not len(hashes):
+            sk, hashes = _sketch_and_shingles(doc, (signatures or {}).get(doc.id))
+            if not sk.size:
                 continue  # a document with no words is never linked
-            sk = sketch(doc, hashes, (signatures or {}).get(doc.id))
             self._shingles[doc.id] = hashes
             found.extend(self._compare(sk))
             self._index(sk)
@@ -284,18 +322,24 @@ class CopyIndex:
         self._ids.append(sk.doc)
         self._digests.setdefault(sk.digest, sk.doc)
         self._lsh.insert(sk.doc, minhash_from_signature(sk.minhash.tolist()), check_duplication=False)
-        self._samples.add(sk.samples, len(self._ids) - 1)
+        informative = self._samples.add(sk.samples, len(self._ids) - 1)
+        if sk.informative < 0:
+            sk.informative = informative
+        if len(self._ids) > len(self._informative):
+            self._informative = np.concatenate([self._informative, np.zeros(len(self._informative) + 1024, np.int64)])
+        self._informative[len(self._ids) - 1] = sk.informative
 
     def _candidates(self, sk: Sketch) -> list[str]:
         found = set(self._lsh.query(minhash_from_signature(sk.minhash.tolist())))
         if sk.digest in self._digests:
             found.add(self._digests[sk.digest])
         if len(sk.samples):
-            for index, shared in self._samples.shared(sk.samples).items():
-                other = self.sketches[self._ids[index]]
-                fewer = min(len(sk.samples), len(other.samples)) or 1
-                if shared >= CONTAINMENT_CANDIDATE_SHARE * fewer:
-                    found.add(other.doc)
+            # Shares are taken of informative samples: a part whose wording is mostly common is judged on
+            # the samples that can still tell it apart.
+            holders, counts, informative = self._samples.shared(sk.samples)
+            fewer = np.maximum(1, np.minimum(informative, self._informative[holders]))
+            for index in holders[counts >= CONTAINMENT_CANDIDATE_SHARE * fewer].tolist():
+                found.add(self._ids[index])
         return sorted(found)
 
     def _compare(self, sk: Sketch) -> list[CopyPair]:
