@@ -265,17 +265,26 @@ class _Samples:
         self.keys, self.docs = keys[order], docs[order]
         self._pending, self._pending_size = defaultdict(list), 0
 
-    def shared(self, samples: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
-        """The listed documents holding any of `samples`, how many each holds, and how many samples are
-        informative."""
+    def shared(self, samples: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+        """The listed documents holding any of `samples`; how many of all the samples, and of the informative
+        ones (whose lists are complete), each holds; and how many samples are informative."""
         left, right, pending = self._holders(samples)
-        parts = [self.docs[lo:hi] for lo, hi in zip(left.tolist(), right.tolist(), strict=True) if hi > lo]
-        parts += [np.asarray(waiting, dtype=np.int64) for waiting in pending if waiting]
-        informative = int(np.sum((right - left) + np.array([len(w) for w in pending]) < COMMON_SAMPLE))
+        sizes = (right - left) + np.array([len(w) for w in pending], dtype=np.int64)
+        complete = sizes < COMMON_SAMPLE
+        parts, flags = [], []
+        for lo, hi, waiting, full in zip(left.tolist(), right.tolist(), pending, complete.tolist(), strict=True):
+            for held in (self.docs[lo:hi], np.asarray(waiting, dtype=np.int64)):
+                if len(held):
+                    parts.append(held)
+                    flags.append(np.full(len(held), full))
+        empty = np.zeros(0, dtype=np.int64)
         if not parts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), informative
-        found, counts = np.unique(np.concatenate(parts), return_counts=True)
-        return found, counts, informative
+            return empty, empty, empty, int(complete.sum())
+        docs, in_complete = np.concatenate(parts), np.concatenate(flags)
+        holders, inverse = np.unique(docs, return_inverse=True)
+        return (holders, np.bincount(inverse, minlength=len(holders)),
+                np.bincount(inverse, weights=in_complete, minlength=len(holders)).astype(np.int64),
+                int(complete.sum()))
 
 
 class CopyIndex:
@@ -334,11 +343,14 @@ class CopyIndex:
         if sk.digest in self._digests:
             found.add(self._digests[sk.digest])
         if len(sk.samples):
-            # Shares are taken of informative samples: a part whose wording is mostly common is judged on
-            # the samples that can still tell it apart.
-            holders, counts, informative = self._samples.shared(sk.samples)
-            fewer = np.maximum(1, np.minimum(informative, self._informative[holders]))
-            for index in holders[counts >= CONTAINMENT_CANDIDATE_SHARE * fewer].tolist():
+            # Shares are taken of informative samples, those whose lists of holders are complete, so that a
+            # text whose wording is mostly common is judged on the samples that can still tell it apart.
+            holders, held, held_complete, informative = self._samples.shared(sk.samples)
+            # this text inside another: of its samples whose lists are complete, most name the other;
+            # another inside this text: most of the samples the other is listed under are this text's too
+            inside = held_complete >= CONTAINMENT_CANDIDATE_SHARE * max(1, informative)
+            around = held >= CONTAINMENT_CANDIDATE_SHARE * np.maximum(1, self._informative[holders])
+            for index in holders[inside | around].tolist():
                 found.add(self._ids[index])
         return sorted(found)
 
