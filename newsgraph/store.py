@@ -150,6 +150,7 @@ sketches = Table(
     Column("removed", Integer, nullable=False),
     Column("minhash", LargeBinary, nullable=False),
     Column("samples", LargeBinary, nullable=False),
+    Column("informative", Integer, nullable=False),
 )
 copy_pairs = Table(
     "copy_pairs",
@@ -294,7 +295,7 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(select(sketches).order_by(sketches.c.doc)).all()
         return [Sketch(r.doc, r.digest, r.size, r.removed, np.frombuffer(r.minhash, dtype="<u8").astype(np.uint64),
-                       np.frombuffer(r.samples, dtype="<u8").astype(np.uint64)) for r in rows]
+                       np.frombuffer(r.samples, dtype="<u8").astype(np.uint64), r.informative) for r in rows]
 
     def copy_pairs(self) -> list[CopyPair]:
         with self.engine.connect() as conn:
@@ -307,7 +308,8 @@ class Store:
             if found:
                 conn.execute(insert(sketches), [
                     {"doc": sk.doc, "digest": sk.digest, "size": sk.size, "removed": sk.removed,
-                     "minhash": sk.minhash.astype("<u8").tobytes(), "samples": sk.samples.astype("<u8").tobytes()}
+                     "minhash": sk.minhash.astype("<u8").tobytes(), "samples": sk.samples.astype("<u8").tobytes(),
+                     "informative": sk.informative}
                     for sk in found])
             if pairs:
                 conn.execute(insert(copy_pairs), [dataclasses.asdict(p) for p in pairs])
