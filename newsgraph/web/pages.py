@@ -60,7 +60,8 @@ def _environment() -> Environment:
 ENV = _environment()
 STATIC = {
     name: (resources.files("newsgraph.web").joinpath("static", name).read_bytes(), media)
-    for name, media in (("style.css", "text/css; charset=utf-8"), ("graph.js", "text/javascript; charset=utf-8"))
+    for name, media in (("style.css", "text/css; charset=utf-8"), ("graph.js", "text/javascript; charset=utf-8"),
+                        ("icon.svg", "image/svg+xml"))
 }
 
 
