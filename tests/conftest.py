@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import sys
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -10,6 +16,39 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 GOLD = SHARED / "gold" / "seeds.yaml"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def load_bench(name: str) -> ModuleType:
+    """A script under bench/ as a module, so tests can check its scoring code."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def postgres_db() -> Iterator[str]:
+    """A new, empty PostgreSQL database for one test, dropped after it; skips where no server is set."""
+    url = os.environ.get("NEWSGRAPH_TEST_POSTGRES")
+    if not url:
+        pytest.skip("no PostgreSQL server configured: set NEWSGRAPH_TEST_POSTGRES=postgresql://... "
+                    "(.ci/run starts one)")
+    import sqlalchemy
+
+    name = f"newsgraph_test_{uuid.uuid4().hex[:8]}"
+    admin = sqlalchemy.create_engine(url.replace("postgresql://", "postgresql+psycopg://"),
+                                     isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sqlalchemy.text(f"CREATE DATABASE {name}"))
+    try:
+        yield f"{url.rsplit('/', 1)[0]}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sqlalchemy.text(f"DROP DATABASE {name} WITH (FORCE)"))
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -13,21 +12,14 @@ import pytest
 
 from newsgraph.dedup import DuplicateLink, words
 
+from .conftest import load_bench
+
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "bench" / "dedup_scale.py"
 TRUTH = REPO.parent / "shared" / "benchmarks" / "zyte-articles" / "ground-truth.json"
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_dedup_scale", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _bench()
+bench = load_bench("dedup_scale")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -10,21 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import load_bench
+
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "bench" / "extraction.py"
 ZYTE = REPO.parent / "shared" / "benchmarks" / "zyte-articles"
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_extraction", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _bench()
+bench = load_bench("extraction")
 
 
 def test_shingles_of_a_short_text_are_one_shingle() -> None:

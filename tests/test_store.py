@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import numpy as np
 import pytest
 
@@ -87,24 +84,9 @@ def test_sqlite_store(tmp_path):
     reopened.close()
 
 
-def test_postgres_store():
-    url = os.environ.get("NEWSGRAPH_TEST_POSTGRES")
-    if not url:
-        pytest.skip("no PostgreSQL server configured: set NEWSGRAPH_TEST_POSTGRES=postgresql://... "
-                    "(.ci/run starts one)")
-    import sqlalchemy
-
-    schema_db = f"newsgraph_test_{uuid.uuid4().hex[:8]}"
-    admin = sqlalchemy.create_engine(url.replace("postgresql://", "postgresql+psycopg://"),
-                                     isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sqlalchemy.text(f"CREATE DATABASE {schema_db}"))
-    base = url.rsplit("/", 1)[0]
-    store = Store(f"{base}/{schema_db}")
+def test_postgres_store(postgres_db: str) -> None:
+    store = Store(postgres_db)
     try:
         _exercise(store)
     finally:
         store.close()
-        with admin.connect() as conn:
-            conn.execute(sqlalchemy.text(f"DROP DATABASE {schema_db}"))
-        admin.dispose()

@@ -5,10 +5,8 @@ from __future__ import annotations
 import html
 import io
 import json
-import os
 import re
 import time
-import uuid
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -539,19 +537,8 @@ def _seg(value: str) -> str:
 # --------------------------------------------------------------------------- PostgreSQL
 
 
-def test_web_app_on_postgres(tmp_path):
-    url = os.environ.get("NEWSGRAPH_TEST_POSTGRES")
-    if not url:
-        pytest.skip("no PostgreSQL server configured: set NEWSGRAPH_TEST_POSTGRES=postgresql://... "
-                    "(.ci/run starts one)")
-    import sqlalchemy
-
-    name = f"newsgraph_web_{uuid.uuid4().hex[:8]}"
-    admin = sqlalchemy.create_engine(url.replace("postgresql://", "postgresql+psycopg://"),
-                                     isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sqlalchemy.text(f"CREATE DATABASE {name}"))
-    db = f"{url.rsplit('/', 1)[0]}/{name}"
+def test_web_app_on_postgres(postgres_db: str) -> None:
+    db = postgres_db
     client: Any = None
     try:
         _build(db, str(EXAMPLES))
@@ -569,6 +556,3 @@ def test_web_app_on_postgres(tmp_path):
     finally:
         if client is not None:
             client.app.state.store.close()
-        with admin.connect() as conn:
-            conn.execute(sqlalchemy.text(f"DROP DATABASE {name} WITH (FORCE)"))
-        admin.dispose()

@@ -340,7 +340,7 @@ def _fill_stories(engine: Engine, g: Gen) -> None:
     members = []
     for story_id, docs in rows:
         seen: set[str] = set()
-        for doc in _json_list(docs):
+        for doc in json_list(docs):
             if isinstance(doc, str) and doc not in seen:
                 seen.add(doc)
                 members.append({"doc": doc, "story": story_id})
@@ -354,7 +354,8 @@ def _fill_stories(engine: Engine, g: Gen) -> None:
         conn.execute(insert(g.story_stats).from_select(["story", "docs", "outlets", "first", "last"], sel))
 
 
-def _json_list(value: Any) -> list[Any]:
+def json_list(value: Any) -> list[Any]:
+    """A JSON list stored as text; anything else (null, damaged text) reads as an empty list."""
     try:
         data = json.loads(value or "[]")
     except (TypeError, ValueError):
@@ -381,7 +382,7 @@ def overview(conn: Connection, g: Gen) -> dict[str, Any]:
 
     removed = 0
     for (lines,) in conn.execute(select(d.c.removed_lines).where(d.c.removed_lines != "[]")).yield_per(5000):
-        removed += len(_json_list(lines))
+        removed += len(json_list(lines))
     edges = dict(conn.execute(select(g.edges.c.kind, func.count()).group_by(g.edges.c.kind)).all())
     return {
         "documents": n_docs, "distinct": n_docs - copies, "copies": copies,

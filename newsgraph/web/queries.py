@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, case, func, literal, select, union_all
 
 from newsgraph import store as st
-from newsgraph.web.index import Gen, summary
+from newsgraph.web.index import Gen, json_list, summary
 from newsgraph.web.links import actor_path, doc_path, story_path
 from newsgraph.web.text import WINDOW, sentence_around, web_url
 
@@ -71,14 +71,6 @@ def _count(conn: Connection, sel: Any) -> int:
     return int(conn.execute(sel).scalar() or 0)
 
 
-def _json_list(value: Any) -> list[Any]:
-    try:
-        data = json.loads(value or "[]")
-    except (TypeError, ValueError):
-        return []
-    return data if isinstance(data, list) else []
-
-
 def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -98,7 +90,7 @@ def _doc_out(r: Any) -> dict[str, Any]:
         "translated_from": r["translated_from"], "duplicate_of": r["duplicate_of"],
         "duplicate_kind": r["duplicate_kind"],
         "duplicate_score": score if isinstance(score, int | float) and math.isfinite(score) else None,
-        "removed_lines": len(_json_list(r["removed_lines"])), "link": doc_path(r["id"]),
+        "removed_lines": len(json_list(r["removed_lines"])), "link": doc_path(r["id"]),
     }
 
 
@@ -137,7 +129,7 @@ def document(conn: Connection, g: Gen, doc_id: str) -> dict[str, Any] | None:
         return None
     out = _doc_out(row)
     out["text"] = row["text"] or ""
-    out["removed"] = [str(x) for x in _json_list(row["removed_lines"])]
+    out["removed"] = [str(x) for x in json_list(row["removed_lines"])]
     out["copies"] = copies(conn, doc_id, row["duplicate_of"], row["duplicate_kind"], out["duplicate_score"])
     story_id = conn.execute(select(g.doc_story.c.story).where(g.doc_story.c.doc == doc_id).limit(1)).scalar()
     out["story"] = story(conn, g, story_id) if story_id else None
@@ -381,7 +373,7 @@ def conflicts(conn: Connection, paging: Paging) -> tuple[list[dict[str, Any]], i
     c = st.conflicts
     total = _count(conn, select(func.count()).select_from(c))
     rows = conn.execute(select(c).order_by(c.c.row_id).limit(paging.per_page).offset(paging.offset)).all()
-    parsed = [(r.row_id, r.topic, [s for s in _json_list(r.statements) if isinstance(s, dict)]) for r in rows]
+    parsed = [(r.row_id, r.topic, [s for s in json_list(r.statements) if isinstance(s, dict)]) for r in rows]
     refs = doc_refs(conn, [str(s.get("doc")) for _, _, ss in parsed for s in ss])
     out = []
     for row_id, topic, statements in parsed:
@@ -400,7 +392,7 @@ a = st.actors
 
 
 def _actor_out(r: Any) -> dict[str, Any]:
-    aliases = [str(x) for x in _json_list(r["aliases"]) if x]
+    aliases = [str(x) for x in json_list(r["aliases"]) if x]
     return {"id": r["id"], "name": r["name"] or r["id"], "type": r["type"] or "", "description": r["description"],
             "aliases": aliases, "codes": {"iso3": r["iso3"], "wikidata": r["wikidata"]},
             "docs": int(r["n_docs"] or 0), "quotes": int(r["n_quotes"] or 0), "facts": int(r["n_facts"] or 0),
