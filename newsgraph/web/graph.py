@@ -67,12 +67,14 @@ class GraphView:
     height: int = HEIGHT
 
 
-_cache: OrderedDict[tuple[int, GraphFilter], GraphView] = OrderedDict()
+_cache: OrderedDict[tuple[str, int, GraphFilter], GraphView] = OrderedDict()
 _lock = threading.Lock()
 
 
 def graph(conn: Connection, g: Gen, f: GraphFilter) -> GraphView:
-    key = (g.number, f)
+    # Every store numbers its generations from 1, so the key names the database too: apps over two
+    # stores in one process must not serve each other's layouts.
+    key = (conn.engine.url.render_as_string(hide_password=True), g.number, f)
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
