@@ -58,6 +58,9 @@ def build(
     title_field: TitleField = None,
     url_field: UrlField = None,
     date_field: DateField = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address (tcp://HOST:PORT): run the per-document stages on that "
+        "cluster.")] = None,
 ) -> None:
     """Read, clean, deduplicate and analyse articles, and store the graph."""
     from newsgraph.pipeline import build as run_build
@@ -77,7 +80,8 @@ def build(
             bar.update(task, completed=done, total=total, description=f"analysing {escape(doc_id)}")
 
         try:
-            summary = run_build(paths, store, on_error=on_error, progress=progress, options=options)
+            summary = run_build(paths, store, on_error=on_error, progress=progress, options=options,
+                                scheduler=scheduler)
         except StoreBusy as busy:
             console.print(f"[red]Not built:[/] {escape(str(busy))}")
             raise typer.Exit(3) from busy

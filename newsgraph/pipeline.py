@@ -7,7 +7,7 @@ stored: duplicates, actor resolution, disagreements and stories.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from newsgraph.clean import clean_corpus
 from newsgraph.model import Claim, DocFacts, Document, InputError, Mention, Sentence
 from newsgraph.nlp import load_nlp
 from newsgraph.read import ReadOptions, read_paths
+from newsgraph.scale import analyse_on_cluster
 from newsgraph.store import Store
 
 ENGLISH = {"en", None}
@@ -54,10 +55,29 @@ def build(
     on_error: Callable[[InputError], None] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     options: ReadOptions | None = None,
+    scheduler: str | None = None,
 ) -> BuildSummary:
-    """Read, process and store the inputs; then redo the corpus stages. Raises StoreBusy if a build runs."""
+    """Read, process and store the inputs; then redo the corpus stages. Raises StoreBusy if a build runs.
+
+    With `scheduler` (a Dask address such as tcp://host:8786) the per-document stages run on that
+    cluster; reading, storing and the corpus stages stay here.
+    """
     with store.writing():
-        return _build(paths, store, on_error, progress, options)
+        return _build(paths, store, on_error, progress, options, scheduler)
+
+
+def analyse_here(docs: list[Document], batch_size: int = 16) -> Iterator[tuple[Document, DocFacts | str]]:
+    """Each document with its facts (or the reason it failed), parsed in batches in this process."""
+    texts = [d.text if d.language in ENGLISH else "" for d in docs]
+    for doc, parsed in zip(docs, load_nlp().pipe(texts, batch_size=batch_size), strict=True):
+        yield doc, _analysed(doc, parsed)
+
+
+def _analysed(doc: Document, parsed: object) -> DocFacts | str:
+    try:
+        return analyse(doc, parsed)
+    except Exception as exc:  # reported by the caller as an input error, never silently
+        return f"{type(exc).__name__}: {exc}"
 
 
 def _build(
@@ -66,6 +86,7 @@ def _build(
     on_error: Callable[[InputError], None] | None,
     progress: Callable[[int, int, str], None] | None,
     options: ReadOptions | None,
+    scheduler: str | None = None,
 ) -> BuildSummary:
     summary = BuildSummary()
     raws = []
@@ -82,17 +103,14 @@ def _build(
     known = store.stored_hashes()
     todo = [d for d in docs if known.get(d.id) != d.raw_hash]
     summary.unchanged = len(docs) - len(todo)
-    nlp = load_nlp()
-    texts = [d.text if d.language in ENGLISH else "" for d in todo]
-    for i, (doc, parsed) in enumerate(zip(todo, nlp.pipe(texts, batch_size=16), strict=True)):
+    analysed = analyse_on_cluster(todo, scheduler) if scheduler else analyse_here(todo)
+    for i, (doc, facts) in enumerate(analysed):
         if progress:
             progress(i, len(todo), doc.id)
         if doc.language not in ENGLISH:
             summary.skipped_language += 1
-        try:
-            facts = analyse(doc, parsed)
-        except Exception as exc:  # one bad document must not stop the run; it is recorded
-            error = InputError(doc.source, f"processing failed: {type(exc).__name__}: {exc}")
+        if isinstance(facts, str):  # one bad document must not stop the run; it is recorded
+            error = InputError(doc.source, f"processing failed: {facts}")
             summary.errors.append(error)
             store.add_errors([error])
             if on_error:

@@ -29,6 +29,22 @@ def load_bench(name: str) -> ModuleType:
     return module
 
 
+def store_rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table of a SQLite store as sorted rows, without the surrogate row ids that differ between runs."""
+    from sqlalchemy import create_engine, select
+
+    from newsgraph import store
+
+    engine = create_engine(f"sqlite:///{db}")
+    out = {}
+    with engine.connect() as conn:
+        for table in store.metadata.sorted_tables:
+            columns = [c for c in table.columns if c.name != "row_id"]
+            out[table.name] = sorted((tuple(row) for row in conn.execute(select(*columns)).all()), key=repr)
+    engine.dispose()
+    return out
+
+
 @pytest.fixture
 def postgres_db() -> Iterator[str]:
     """A new, empty PostgreSQL database for one test, dropped after it; skips where no server is set."""

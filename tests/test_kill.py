@@ -12,11 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select
 
 from newsgraph import store as st
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, store_rows
 
 ROUNDS = int(os.environ.get("NEWSGRAPH_KILL_ROUNDS", "4"))  # raise it (20) for a longer run outside CI
 
@@ -26,24 +25,11 @@ def _build(db: Path, *extra: str) -> subprocess.Popen[bytes]:
                              "--offline", *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def _dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Every table of the store as sorted rows, without the surrogate row ids that differ between runs."""
-    engine = create_engine(f"sqlite:///{db}")
-    out = {}
-    with engine.connect() as conn:
-        for table in st.metadata.sorted_tables:
-            columns = [c for c in table.columns if c.name != "row_id"]
-            rows = conn.execute(select(*columns)).all()
-            out[table.name] = sorted((tuple(row) for row in rows), key=repr)
-    engine.dispose()
-    return out
-
-
 @pytest.fixture(scope="module")
 def clean_dump(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[object, ...]]]:
     db = tmp_path_factory.mktemp("clean") / "graph.db"
     assert _build(db).wait(timeout=300) == 0
-    dump = _dump(db)
+    dump = store_rows(db)
     assert dump["documents"] and dump["mentions"] and dump["stories"]
     return dump
 
@@ -58,7 +44,7 @@ def test_killed_build_then_rerun_equals_a_clean_run(clean_dump, tmp_path: Path, 
     build.wait(timeout=30)
     rerun = _build(db)
     assert rerun.wait(timeout=300) == 0, rerun.stderr.read().decode(errors="replace") if rerun.stderr else ""
-    assert _dump(db) == clean_dump
+    assert store_rows(db) == clean_dump
 
 
 def test_second_build_on_a_busy_store_is_refused(tmp_path: Path) -> None:
