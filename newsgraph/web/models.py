@@ -80,7 +80,9 @@ class QuoteOut(BaseModel):
     link: str
 
 
-class RelationOut(BaseModel):
+class _LinkOut(BaseModel):
+    """What ties and events share: who to whom, in which document, on what evidence."""
+
     id: int
     doc: str
     source: str | None = None
@@ -88,30 +90,22 @@ class RelationOut(BaseModel):
     type: str
     target: str | None = None
     target_name: str | None = None
-    date: str | None = Field(None, description="The document's publication date.")
     evidence: str | None = None
     start: int | None = None
     end: int | None = None
     link: str
 
 
-class EventOut(BaseModel):
-    id: int
-    doc: str
-    source: str | None = None
-    source_name: str | None = None
-    type: str
-    target: str | None = None
-    target_name: str | None = None
+class RelationOut(_LinkOut):
+    date: str | None = Field(None, description="The document's publication date.")
+
+
+class EventOut(_LinkOut):
     when: str | None = Field(None, description="The date as the text gives it.")
     date: str | None = Field(None, description="The date events are ordered by: `when` if it is a calendar "
                                                 "date, else the document's publication date.")
     negated: bool = False
     hypothetical: bool = False
-    evidence: str | None = None
-    start: int | None = None
-    end: int | None = None
-    link: str
 
 
 class ClaimOut(BaseModel):
