@@ -24,10 +24,10 @@ from spacy.tokens import Span, Token
 from newsgraph.gazetteer import Entry, Gazetteer, fold, load_gazetteer, slug, word_table
 from newsgraph.model import Actor, Conflict, Document, Mention, Statement
 
+DEPUTY_WORDS = frozenset({"deputy", "vice"})  # words that make a leader's title a second's
 ROLE_PREFIX = "role:"
 LOCATIVE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "across", "through", "via"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-_SUFFIX = re.compile(r"(?:['’]s?|\s*\(.*|\s*[\)\]\.,;:]+)$")
 _PREFIX = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -208,13 +208,6 @@ def _title_before(doc: SpacyDoc, start: int) -> tuple[list[Token], Entry | None,
             break
         k -= 1
     return words, country, former
-
-
-def _role_kind(words: list[Token]) -> str | None:
-    kinds = [titles().get(w.lower_) for w in words]
-    if "leader" in kinds and not any(w.lower_ in {"deputy", "vice"} for w in words):
-        return "leader"
-    return next((k for k in kinds if k), None)
 
 
 def _person_description(span: Span) -> str | None:
@@ -570,8 +563,7 @@ def _map_roles(mentions: dict[str, list[Mention]], canonical: dict[str, Actor],
         if entry is None:
             continue
         words = [w.lower() for w in m.group(1).split()]
-        role_kind = _role_kind_words(words)
-        if role_kind == "leader":
+        if role_kind(words) == "leader" and not DEPUTY_WORDS & set(words):
             holders[("leader", entry.id)][a.id] += len(a.docs)
         for w in words:
             holders[(w, entry.id)][a.id] += len(a.docs)
@@ -589,11 +581,13 @@ def _map_roles(mentions: dict[str, list[Mention]], canonical: dict[str, Actor],
                 canonical[person].aliases.append(m.text)
 
 
-def _role_kind_words(words: list[str]) -> str | None:
+def role_kind(words: list[str]) -> str | None:
+    """The kind of role lowercased title words name ('leader', 'official', ...): a leader's title wins unless
+    a deputy's word qualifies it, else the first title found."""
     kinds = [titles().get(w) for w in words]
-    if "leader" in kinds and not any(w in {"deputy", "vice"} for w in words):
+    if "leader" in kinds and not DEPUTY_WORDS & set(words):
         return "leader"
-    return None
+    return next((k for k in kinds if k), None)
 
 
 def naming_conflicts(corpus_actors: list[Actor], mentions: dict[str, list[Mention]],

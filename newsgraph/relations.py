@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
-from newsgraph.actors import ROLE_PREFIX, titles
+from newsgraph.actors import ROLE_PREFIX, role_kind, titles
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Document, Mention, Relation
 
@@ -441,7 +441,7 @@ def _titles(ix: MentionIndex) -> list[Tie]:
         if any(w.lower_ == "counterpart" for w in words):
             counterparts.append((m, words, affil))
             continue
-        kind = _role_kind(words)
+        kind = role_kind([w.lower_ for w in words])
         if kind:
             kinds.setdefault(m.actor, kind)
         tie = _role_tie(m, kind, affil, ix.span(m).root, ix)
@@ -480,13 +480,6 @@ def _scan_title(ix: MentionIndex, start: int) -> tuple[list[Token], Mention | No
         k -= 1
     former = any(doc[j].lower_ in FORMER for j in range(max(0, k - 1), k + 1)) if k >= 0 else False
     return words, affil, former
-
-
-def _role_kind(words: list[Token]) -> str | None:
-    kinds = [titles().get(w.lower_) for w in words]
-    if "leader" in kinds and not any(w.lower_ in {"deputy", "vice"} for w in words):
-        return "leader"
-    return next((k for k in kinds if k), None)
 
 
 def _role_tie(m: Mention, kind: str | None, affil: Mention | None, anchor: Token, ix: MentionIndex) -> Tie | None:
@@ -542,7 +535,7 @@ def _role_noun_ties(ix: MentionIndex, m: Mention, role: Token) -> list[Tie]:
         return []
     if kind in {"leader", "official"}:
         words = [c for c in role.children if c.dep_ in {"compound", "amod"} and c.lower_ in ROLE_MODIFIERS]
-        kind = _role_kind([*words, role])
+        kind = role_kind([w.lower_ for w in [*words, role]])
         owner = [ix.by_token[c.i] for c in role.children if c.i in ix.by_token and c.dep_ in
                  {"amod", "compound", "poss", "nmod"}]
         owner += [a for c in role.children if c.dep_ == "prep" and c.lower_ == "of"

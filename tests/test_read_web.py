@@ -85,7 +85,8 @@ def test_url_is_fetched_as_a_page_with_its_url(server: ThreadingHTTPServer) -> N
     (raw,) = list(read_paths([url], FAST))
     assert isinstance(raw, RawInput) and raw.kind == "html" and raw.url == url and raw.source == url
     assert raw.id == f"127-0-0-1-{server.server_address[1]}-news-plain"
-    assert all(agent.startswith("newsgraph/") for _, agent in server.seen)  # type: ignore[attr-defined]
+    agents = [agent for _, agent in server.seen]  # type: ignore[attr-defined]
+    assert agents and all(agent.startswith("newsgraph/") for agent in agents)
 
 
 def test_missing_page_and_robots_refusal_are_reported(server: ThreadingHTTPServer) -> None:

@@ -23,7 +23,6 @@ CAPTION_WORDS = 10  # an unpunctuated line this long inside the body is a captio
 HEADER_SCAN = 15  # how many lines from the top may hold kickers, bylines and the headline
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_LETTERS = re.compile(r"[^\W\d_]+")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _BULLET = re.compile(r"^[•·▪◦‣*\-–—]\s+")

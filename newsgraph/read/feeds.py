@@ -19,11 +19,12 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
 
 import feedparser
+
+from newsgraph.read.decode import visible_text
 
 # Below this many words an entry's text is taken to be a teaser, not the article. Feed teasers are one to three
 # sentences (roughly 20 to 60 words), while even short news briefs run past 100 words, so 80 sits between the two:
@@ -84,36 +85,8 @@ def needs_page(entry: FeedEntry, min_words: int = NEEDS_PAGE_WORDS) -> bool:
 
 
 def html_to_text(fragment: str) -> str:
-    """The visible text of an HTML fragment, for counting words; script and style are not text."""
-    parser = _TextParser()
-    parser.feed(fragment)
-    parser.close()
-    return " ".join(" ".join(parser.parts).split())
-
-
-class _TextParser(HTMLParser):
-    _SKIP = frozenset({"script", "style"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skipping += 1
-        else:
-            self.parts.append(" ")  # tags separate words: "<p>one</p><p>two</p>" is two words
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skipping = max(0, self._skipping - 1)
-        else:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data)
+    """The visible text of an HTML fragment on one line, for counting words and for short fields."""
+    return " ".join(visible_text(fragment).split())
 
 
 def _as_bytes(data: str | bytes) -> bytes:
