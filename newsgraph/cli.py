@@ -61,6 +61,9 @@ def build(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Dask scheduler address (tcp://HOST:PORT): run the per-document stages on that "
         "cluster.")] = None,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Processes for the per-document stages (spaCy and extraction); one per core is "
+        "usual.")] = 1,
 ) -> None:
     """Read, clean, deduplicate and analyse articles, and store the graph."""
     from newsgraph.pipeline import build as run_build
@@ -81,7 +84,7 @@ def build(
 
         try:
             summary = run_build(paths, store, on_error=on_error, progress=progress, options=options,
-                                scheduler=scheduler)
+                                scheduler=scheduler, workers=workers)
         except StoreBusy as busy:
             console.print(f"[red]Not built:[/] {escape(str(busy))}")
             raise typer.Exit(3) from busy

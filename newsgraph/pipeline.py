@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph import actors, claims, dedup, events, quotes, stories
-from newsgraph.clean import clean_corpus
+from newsgraph.clean import LineCounts, clean
 from newsgraph.model import Claim, DocFacts, Document, InputError, Mention, Sentence
 from newsgraph.nlp import load_nlp
 from newsgraph.read import ReadOptions, read_paths
-from newsgraph.scale import analyse_on_cluster
+from newsgraph.read.spool import Spool
+from newsgraph.scale import analyse_stream
 from newsgraph.store import Store
 
 ENGLISH = {"en", None}
@@ -56,14 +57,17 @@ def build(
     progress: Callable[[int, int, str], None] | None = None,
     options: ReadOptions | None = None,
     scheduler: str | None = None,
+    workers: int = 1,
 ) -> BuildSummary:
     """Read, process and store the inputs; then redo the corpus stages. Raises StoreBusy if a build runs.
 
-    With `scheduler` (a Dask address such as tcp://host:8786) the per-document stages run on that
-    cluster; reading, storing and the corpus stages stay here.
+    The per-document stages run in `workers` local processes, or with `scheduler` (a Dask address
+    such as tcp://host:8786) on that cluster; reading, storing and the corpus stages stay here.
+    Inputs wait in a spool on disk and documents flow through the stages as a stream, so memory
+    does not grow with the number of inputs.
     """
     with store.writing():
-        return _build(paths, store, on_error, progress, options, scheduler)
+        return _build(paths, store, on_error, progress, options, scheduler, workers)
 
 
 def analyse_here(docs: list[Document], batch_size: int = 16) -> Iterator[tuple[Document, DocFacts | str]]:
@@ -87,43 +91,56 @@ def _build(
     progress: Callable[[int, int, str], None] | None,
     options: ReadOptions | None,
     scheduler: str | None = None,
+    workers: int = 1,
 ) -> BuildSummary:
     summary = BuildSummary()
-    raws = []
-    for item in read_paths(list(paths), options):
-        if isinstance(item, InputError):
-            summary.errors.append(item)
-            if on_error:
-                on_error(item)
-        else:
-            raws.append(item)
-    store.add_errors(summary.errors)
-    docs = clean_corpus(raws)
-    summary.read = len(docs)
-    known = store.stored_hashes()
-    todo = [d for d in docs if known.get(d.id) != d.raw_hash]
-    summary.unchanged = len(docs) - len(todo)
-    analysed = analyse_on_cluster(todo, scheduler) if scheduler else analyse_here(todo)
-    for i, (doc, facts) in enumerate(analysed):
+    with Spool() as raws:
+        lines = LineCounts()  # furniture repeated across pages is seen only once every input is counted
+        for item in read_paths(list(paths), options):
+            if isinstance(item, InputError):
+                summary.errors.append(item)
+                if on_error:
+                    on_error(item)
+            else:
+                lines.add(item)
+                raws.append(item)
+        store.add_errors(summary.errors)
+        known = store.stored_hashes()
+
+        def changed() -> Iterator[Document]:
+            for raw in raws:
+                doc = clean(raw, lines)
+                summary.read += 1
+                if known.get(doc.id) == doc.raw_hash:
+                    summary.unchanged += 1
+                else:
+                    yield doc
+
+        for done, (doc, facts) in enumerate(analyse_stream(changed(), workers, scheduler)):
+            if progress:
+                progress(summary.unchanged + done, len(raws), doc.id)
+            _store_facts(store, doc, facts, summary, on_error)
         if progress:
-            progress(i, len(todo), doc.id)
-        if doc.language not in ENGLISH:
-            summary.skipped_language += 1
-        if isinstance(facts, str):  # one bad document must not stop the run; it is recorded
-            error = InputError(doc.source, f"processing failed: {facts}")
-            summary.errors.append(error)
-            store.add_errors([error])
-            if on_error:
-                on_error(error)
-            continue
-        store.save_document(facts)
-        summary.added += 1
-    if progress:
-        progress(len(todo), len(todo), "")
+            progress(len(raws), len(raws), "")
     corpus_summary = corpus_stage(store)
     summary.duplicates = corpus_summary["duplicates"]
     summary.actors = corpus_summary["actors"]
     return summary
+
+
+def _store_facts(store: Store, doc: Document, facts: DocFacts | str, summary: BuildSummary,
+                 on_error: Callable[[InputError], None] | None) -> None:
+    if doc.language not in ENGLISH:
+        summary.skipped_language += 1
+    if isinstance(facts, str):  # one bad document must not stop the run; it is recorded
+        error = InputError(doc.source, f"processing failed: {facts}")
+        summary.errors.append(error)
+        store.add_errors([error])
+        if on_error:
+            on_error(error)
+        return
+    store.save_document(facts)
+    summary.added += 1
 
 
 def corpus_stage(store: Store) -> dict[str, int]:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import yaml
 
-from newsgraph.clean import clean, clean_corpus, count_corpus_lines, date_from_url, detect_language, normalize_date
+from newsgraph.clean import (
+    LineCounts,
+    clean,
+    clean_corpus,
+    count_corpus_lines,
+    date_from_url,
+    detect_language,
+    normalize_date,
+)
 from newsgraph.read import RawInput, read_paths
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -172,7 +179,7 @@ def test_label_repeated_across_pages_is_furniture_but_copied_article_lines_are_n
     for doc in docs:
         assert "World Briefing" in doc.removed_lines
     assert "Background to story 0" in docs[0].text and "Background to story 0" in docs[3].text
-    alone = clean(raws[0], Counter())
+    alone = clean(raws[0], LineCounts())
     assert "World Briefing" in alone.text  # without the corpus, one occurrence is not a sign
 
 

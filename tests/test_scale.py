@@ -28,3 +28,28 @@ def test_cluster_build_equals_local_build(tmp_path: Path) -> None:
     local, clustered = store_rows(local_db), store_rows(cluster_db)
     assert local["documents"] and local["mentions"] and local["events"]
     assert clustered == local
+
+
+def test_build_with_worker_processes_equals_one_process_build(tmp_path: Path) -> None:
+    one_db, many_db = tmp_path / "one.db", tmp_path / "many.db"
+    runner = CliRunner()
+    for db, extra in ((one_db, []), (many_db, ["--workers", "2"])):
+        result = runner.invoke(app, ["build", str(EXAMPLES), "--db", str(db), "--offline", *extra],
+                               catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    one, many = store_rows(one_db), store_rows(many_db)
+    assert one["documents"] and one["quotes"] and one["claims"]
+    assert many == one
+
+
+def test_stream_keeps_input_order_and_reports_failures_per_document(tmp_path: Path) -> None:
+    from newsgraph.model import Document
+    from newsgraph.scale import BATCH, analyse_stream
+
+    texts = [f"Officials in Ruritania met envoys from Freedonia on day {i}." for i in range(BATCH * 2 + 3)]
+    docs = [Document(id=f"d{i}", source=f"d{i}.txt", text=t, language="en") for i, t in enumerate(texts)]
+    docs[5].language = "xx"  # not analysed: facts come back empty, order unchanged
+    out = list(analyse_stream(iter(docs), workers=2))
+    assert [d.id for d, _ in out] == [d.id for d in docs]
+    assert all(not isinstance(facts, str) for _, facts in out)
+    assert out[0][1].sentences and not out[5][1].sentences

@@ -16,20 +16,19 @@ function of its input, so the text and every span computed on it are stable.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 from newsgraph.clean.html import clean_html
-from newsgraph.clean.lines import clean_text, count_corpus_lines, line_key
+from newsgraph.clean.lines import LineCounts, clean_text, count_corpus_lines, line_key
 from newsgraph.clean.metadata import date_from_url, detect_language, normalize_date, outlet_from_url
 from newsgraph.model import Document
 from newsgraph.read import RawInput
 
-__all__ = ["clean", "clean_corpus", "count_corpus_lines", "date_from_url", "detect_language", "line_key",
+__all__ = ["LineCounts", "clean", "clean_corpus", "count_corpus_lines", "date_from_url", "detect_language", "line_key",
            "normalize_date", "outlet_from_url"]
 
 
-def clean(raw: RawInput, corpus_lines: Counter[str] | None = None) -> Document:
+def clean(raw: RawInput, corpus_lines: LineCounts | None = None) -> Document:
     """Clean one raw input into a Document (HTML by trafilatura, text line by line)."""
     if raw.kind == "html":
         return clean_html(raw, corpus_lines)

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from lxml.html import HtmlElement
 
-from newsgraph.clean.lines import SPACES, Line, assemble, clean_text, paragraphs, strip_furniture
+from newsgraph.clean.lines import SPACES, Line, LineCounts, assemble, clean_text, paragraphs, strip_furniture
 from newsgraph.clean.metadata import normalize_date
 from newsgraph.model import Document
 from newsgraph.read import RawInput, visible_text
@@ -20,7 +20,7 @@ MIN_KEPT_SHARE = 0.5  # edge trimming may not remove more than this share of the
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def clean_html(raw: RawInput, corpus_lines: Counter[str] | None) -> Document:
+def clean_html(raw: RawInput, corpus_lines: LineCounts | None) -> Document:
     """Main text by trafilatura, read from a tree rid of what readers never see, then checked twice.
 
     Before extraction, hidden elements are dropped when they are small (closed menus, ad slots) or

@@ -135,26 +135,44 @@ class Meta:
     published: str | None = None
 
 
-def count_corpus_lines(raws: Iterable[RawInput]) -> Counter[str]:
+class LineCounts:
     """For each short non-sentence line, in how many distinct places (neighbouring lines) it occurs.
 
     Counting places rather than occurrences keeps the lines of a copied article
     (same line, same neighbours in every copy) from looking like furniture, while
     a label such as a section name sits between different lines on every page.
+    Inputs are added one at a time, and a line keeps at most CORPUS_REPEAT places,
+    so a build can count a corpus it never holds in memory at once.
     """
-    places: dict[str, set[tuple[str, str]]] = {}
-    for raw in raws:
+
+    def __init__(self) -> None:
+        self._places: dict[str, set[int]] = {}
+
+    def add(self, raw: RawInput) -> None:
         if raw.kind == "html":
-            continue
+            return
         lines = [line.text for line in paragraphs(raw.data)]
-        keys = [line_key(t) for t in lines]
-        for i, text in enumerate(lines):
-            if _is_sentence(text) or not keys[i]:
+        keys = [line_key(text) for text in lines]
+        for i, key in enumerate(keys):
+            if not key or _is_sentence(lines[i]):
                 continue
-            before = keys[i - 1] if i > 0 else ""
-            after = keys[i + 1] if i + 1 < len(keys) else ""
-            places.setdefault(keys[i], set()).add((before, after))
-    return Counter({key: len(found) for key, found in places.items()})
+            places = self._places.setdefault(key, set())
+            if len(places) < CORPUS_REPEAT:
+                places.add(hash((keys[i - 1] if i > 0 else "", keys[i + 1] if i + 1 < len(keys) else "")))
+
+    def __getitem__(self, key: str) -> int:
+        return len(self._places.get(key, ()))
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+
+def count_corpus_lines(raws: Iterable[RawInput]) -> LineCounts:
+    """The line counts of a whole set of inputs (see LineCounts)."""
+    counts = LineCounts()
+    for raw in raws:
+        counts.add(raw)
+    return counts
 
 
 def line_key(text: str) -> str:
@@ -183,7 +201,7 @@ def paragraphs(text: str) -> list[Line]:
 # =============================================================================================================
 
 
-def clean_text(raw: RawInput, corpus_lines: Counter[str] | None) -> Document:
+def clean_text(raw: RawInput, corpus_lines: LineCounts | None) -> Document:
     lines = paragraphs(raw.data)
     meta = strip_furniture(lines, corpus_lines, known_title=raw.title, extracted=False,
                             known_outlet=raw.outlet)
@@ -192,7 +210,7 @@ def clean_text(raw: RawInput, corpus_lines: Counter[str] | None) -> Document:
 
 def strip_furniture(
     lines: list[Line],
-    corpus_lines: Counter[str] | None,
+    corpus_lines: LineCounts | None,
     known_title: str | None,
     extracted: bool,
     known_outlet: str | None,
@@ -347,7 +365,7 @@ def _confirm_weak(lines: list[Line]) -> None:
             line.removed = None
 
 
-def _mark_corpus_repeated(lines: list[Line], corpus_lines: Counter[str]) -> None:
+def _mark_corpus_repeated(lines: list[Line], corpus_lines: LineCounts) -> None:
     for line in lines:
         if line.removed is None and not _is_sentence(line.text) and corpus_lines[line_key(line.text)] >= \
                 CORPUS_REPEAT:
