@@ -255,6 +255,52 @@ def list_actors(
     Console().print(table)
 
 
+def _names_matching(store, name: str | None) -> tuple[dict[str, str], set[str] | None]:  # noqa: ANN001
+    """Every actor's display name, and the ids whose name or alias contains `name` (None: no filter)."""
+    from newsgraph.gazetteer import fold
+
+    found = store.actors()
+    names = {a.id: a.name for a in found}
+    if name is None:
+        return names, None
+    key = fold(name)
+    return names, {a.id for a in found if any(key in fold(n) for n in [a.name, a.id, *a.aliases])}
+
+
+@app.command(name="quotes")
+def list_quotes(
+    db: DbOption = "newsgraph.db",
+    speaker: Annotated[str | None, typer.Option(
+        "--speaker", help="Only quotes whose speaker's name or alias contains this (case and accents "
+        "ignored).")] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many.")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines: one quote record a line.")] = False,
+) -> None:
+    """List what was said: speaker, direct or reported, the cue, the words, and the document and span."""
+    from newsgraph.export import resolved
+    from newsgraph.gazetteer import fold
+    from newsgraph.model import Quote, to_record
+
+    store = _open_store(db, must_exist=True)
+    names, wanted = _names_matching(store, speaker)
+    found = []
+    for q in resolved(store, Quote):
+        if wanted is None or q.speaker in wanted or (q.speaker is None and q.speaker_text
+                                                      and fold(speaker or "") in fold(q.speaker_text)):
+            found.append(q)
+    store.close()
+    if as_json:
+        for q in found[:limit]:
+            print(json.dumps(to_record(q), ensure_ascii=False))
+        return
+    table = Table("speaker", "kind", "cue", "what was said", "document [span]", title=f"{len(found)} quotes")
+    for q in found[:limit]:
+        who = names.get(q.speaker or "", q.speaker_text or "(unknown)")
+        text = q.text if len(q.text) <= 200 else q.text[:199] + "…"
+        table.add_row(escape(who), q.kind, escape(q.cue or ""), escape(text), escape(f"{q.doc} [{q.start}:{q.end}]"))
+    Console().print(table)
+
+
 @app.command()
 def serve(
     db: DbOption = "newsgraph.db",

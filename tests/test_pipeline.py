@@ -92,6 +92,18 @@ def test_report_and_actor_list(seeds_build):
     assert "xi-jinping" in _invoke("actors", "--db", db)
 
 
+def test_quotes_command_filters_by_speaker_name(seeds_build):
+    out, records = seeds_build
+    db = str(out / "seeds.db")
+    every = [json.loads(line) for line in _invoke("quotes", "--db", db, "--json", "--limit", "1000").splitlines()]
+    assert len(every) == sum(1 for r in records if r["record"] == "quote")
+    xi = [json.loads(line) for line in _invoke("quotes", "--db", db, "--speaker", "XI JINPING", "--json").splitlines()]
+    assert xi and {q["speaker"] for q in xi} == {"xi-jinping"}
+    assert len(xi) == sum(1 for q in every if q["speaker"] == "xi-jinping")
+    table = _invoke("quotes", "--db", db, "--speaker", "jinping")
+    assert f"{len(xi)} quotes" in table
+
+
 def test_examples_build_with_a_copy_and_furniture(tmp_path):
     db = str(tmp_path / "examples.db")
     _invoke("build", str(EXAMPLES), "--db", db)
@@ -139,3 +151,29 @@ def test_adding_a_copy_later_links_it_and_keeps_sketches(tmp_path: Path) -> None
     assert docs["03_fjordtimes_wire_reprint"].duplicate_of == "02_wire_eu_threat"
     assert docs["03_fjordtimes_wire_reprint"].duplicate_kind == "contained"
     assert [(p.a, p.b, p.kind) for p in pairs] == [("03_fjordtimes_wire_reprint", "02_wire_eu_threat", "contained")]
+
+
+def test_a_document_that_crashes_a_stage_is_an_error_and_the_rest_are_stored(tmp_path, monkeypatch) -> None:
+    """Fault injection: the figures stage fails on one document (a defect we cannot plant in real text)."""
+    from newsgraph import claims
+
+    real = claims.extract_claims
+
+    def failing(doc, parsed):  # noqa: ANN001, ANN202 - stands in for the stage's own signature
+        if "Peru" in doc.text:
+            raise ValueError("stage defect")
+        return real(doc, parsed)
+
+    monkeypatch.setattr(claims, "extract_claims", failing)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Chile and Peru signed a trade deal on Monday, officials said.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Norway and Sweden agreed on a fishing quota of 2,000 tonnes.\n", encoding="utf-8")
+    db = str(tmp_path / "g.db")
+    output = _invoke("build", str(folder), "--db", db)
+    assert "a.txt" in output and "stage defect" in output
+    store = Store(db)
+    assert [d.id for d in store.documents()] == ["b"]
+    assert [(Path(e.source).name, e.reason) for e in store.errors()] == [("a.txt", "processing failed: ValueError: "
+                                                                           "stage defect")]
+    store.close()

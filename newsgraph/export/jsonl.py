@@ -16,28 +16,33 @@ from newsgraph.model import Claim, Conflict, Event, Quote, Relation, Statement, 
 from newsgraph.store import Store
 
 
-def records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every record of the graph, documents first, in a stable order."""
+def resolved(store: Store, cls: type[Quote] | type[Relation] | type[Event]) -> Iterator[Any]:
+    """The stored quotes, relations or events with corpus actor ids, as the exchange format gives them."""
     mapping = store.actor_map()
 
     def resolve(doc: str, local: str | None) -> str | None:
         return mapping.get(doc, {}).get(local) if local else None
 
+    for fact in store.facts(cls):
+        if isinstance(fact, Quote):
+            fact.speaker = resolve(fact.doc, fact.speaker)
+            yield fact
+            continue
+        fact.source, fact.target = resolve(fact.doc, fact.source), resolve(fact.doc, fact.target)
+        ends = (fact.source and fact.target) if isinstance(fact, Relation) else (fact.source or fact.target)
+        if ends and fact.source != fact.target:
+            yield fact
+
+
+def records(store: Store) -> Iterator[dict[str, Any]]:
+    """Every record of the graph, documents first, in a stable order."""
     for doc in store.documents():
         yield to_record(doc)
     for actor in store.actors():
         yield to_record(actor)
-    for q in store.facts(Quote):
-        q.speaker = resolve(q.doc, q.speaker)
-        yield to_record(q)
-    for r in store.facts(Relation):
-        r.source, r.target = resolve(r.doc, r.source), resolve(r.doc, r.target)
-        if r.source and r.target and r.source != r.target:
-            yield to_record(r)
-    for e in store.facts(Event):
-        e.source, e.target = resolve(e.doc, e.source), resolve(e.doc, e.target)
-        if (e.source or e.target) and e.source != e.target:
-            yield to_record(e)
+    for cls in (Quote, Relation, Event):
+        for fact in resolved(store, cls):
+            yield to_record(fact)
     for c in store.facts(Claim):
         yield to_record(c)
     for c in store.conflicts():
