@@ -202,11 +202,11 @@ def report(
         "report"),
 ) -> None:
     """Write a readable briefing (Markdown and HTML) of the graph."""
-    from newsgraph.export import records
+    from newsgraph.export import mention_records, records
     from newsgraph.report import write_report
 
     store = _open_store(db, must_exist=True)
-    recs = list(records(store))
+    recs = [*records(store), *mention_records(store)]
     errors = [{"source": e.source, "reason": e.reason} for e in store.errors()]
     store.close()
     md_path, html_path = write_report(recs, output, errors=errors)

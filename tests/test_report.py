@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import re
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from newsgraph.model import (
     Actor,
@@ -259,10 +263,14 @@ def hostile_graph() -> list[dict[str, Any]]:
 def test_untrusted_text_cannot_add_markup_to_the_html() -> None:
     _, html = build_report(hostile_graph(), [{"source": XSS[0], "reason": XSS[1]}])
     assert "<script" not in html.lower()
-    assert not re.search(r"<[a-z][^<>]*\bonerror\s*=", html, re.I)
+    # Attribute values are quoted and their quotes escaped, so markup can only hide outside them.
+    assert not re.search(r"<[a-z][^<>]*\bonerror\s*=", re.sub(r'"[^"]*"', '""', html), re.I)
     assert 'href="javascript:' not in html.lower()
     tree = parse(html)
-    assert {tag for tag, _ in tree.tags}.isdisjoint({"script", "img", "iframe", "object", "embed", "link"})
+    assert {tag for tag, _ in tree.tags}.isdisjoint({"script", "iframe", "object", "embed", "link"})
+    images = [attrs for tag, attrs in tree.tags if tag == "img"]
+    assert images, "the hostile graph still gets its pictures"
+    assert all((a.get("src") or "").startswith("data:image/png;base64,") for a in images)
     for tag, attrs in tree.tags:
         assert not any(name.startswith("on") for name in attrs), (tag, attrs)
         href = (attrs.get("href") or "").strip().lower()
@@ -347,3 +355,211 @@ def test_markdown_text_cannot_open_a_block_when_it_begins_a_line() -> None:
     assert md("1.5 million") == "1.5 million"
     assert md("--06", cell=True) == "--06"
     assert md("a_b and _c_") == r"a_b and \_c\_"
+
+
+# --------------------------------------------------------------------------- pictures, actors, outlets
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+PRAISE = "Leaders praised Norway for its generous and wonderful help to the fishermen. "
+BLAME = "Critics said Norway was a cruel, dishonest bully that ruined the talks. "
+SHARED = "Norway and Sweden met in Oslo on 2023-05-08. "
+
+
+def two_outlets() -> list[dict[str, Any]]:
+    """One story told by two outlets: one warm toward Norway, one hostile; one event only the second reports."""
+    warm = Document("w1", "w1.txt", PRAISE + SHARED, title="Praise", outlet="North Wire", language="en",
+                    published="2023-05-09")
+    cold_text = BLAME + SHARED + "Sweden accused Norway of overfishing."
+    cold = Document("c1", "c1.txt", cold_text, title="Blame", outlet="Baltic Post", language="en",
+                    published="2023-05-10")
+    actors = [Actor("norway", "Norway", "country", None, ["Oslo"], ["w1", "c1"]),
+              Actor("sweden", "Sweden", "country", None, [], ["w1", "c1"])]
+    met_w, met_c = span(warm.text, SHARED.strip()), span(cold.text, SHARED.strip())
+    accused = span(cold_text, "Sweden accused Norway of overfishing.")
+    facts = [
+        Event("w1", "norway", "CONSULT", "sweden", "2023-05-08", SHARED.strip(), *met_w),
+        Event("c1", "norway", "CONSULT", "sweden", "2023-05-08", SHARED.strip(), *met_c),
+        Event("c1", "sweden", "ACCUSE", "norway", None, "Sweden accused Norway of overfishing.", *accused),
+        Relation("w1", "norway", "BORDERS", "sweden", SHARED.strip(), *met_w),
+    ]
+    records = [to_record(d) for d in (warm, cold)] + [to_record(a) for a in actors] + [to_record(f) for f in facts]
+    records.append({"record": "story", "id": "s1", "label": "Fish talks", "docs": ["w1", "c1"]})
+    return records
+
+
+def test_the_briefing_opens_with_the_sections_a_reader_skims_first() -> None:
+    markdown, html = build_report(two_outlets())
+    order = ["## The corpus at a glance", "## Stories", "## Actor network", "## Main actors", "## Timeline",
+             "## Events in date order", "## Disagreements", "## Outlets side by side", "## Ties",
+             "## Quotes by speaker", "## Figures", "## Documents"]
+    positions = [markdown.index(h) for h in order]
+    assert positions == sorted(positions)
+    h2 = re.findall(r"<h2>([^<]+)</h2>", html)
+    assert [h.split(" (")[0] for h in h2] == [h.removeprefix("## ").split(" (")[0] for h in order]
+
+
+def test_pictures_are_files_beside_the_markdown_and_embedded_in_the_html(tmp_path: Path) -> None:
+    md_path, html_path = write_report(two_outlets(), tmp_path)
+    markdown, html = md_path.read_text(encoding="utf-8"), html_path.read_text(encoding="utf-8")
+    for name in ("network.png", "timeline.png"):
+        assert (tmp_path / name).read_bytes().startswith(PNG_MAGIC)
+        assert re.search(rf"!\[[^\]]+\]\({name}\)", markdown), name
+    sources = [a["src"] for tag, a in parse(html).tags if tag == "img"]
+    assert len(sources) == 2
+    for src in sources:
+        assert src.startswith("data:image/png;base64,")
+        assert base64.b64decode(src.split(",", 1)[1]).startswith(PNG_MAGIC)
+    assert "img-src data:" in html  # the page's policy lets its own pictures in, and nothing from outside
+    assert "Actor network: 2 actors and 1 links" in markdown
+
+
+def test_an_empty_graph_draws_no_picture_and_says_so() -> None:
+    markdown, html = build_report([])
+    assert markdown.count("No picture: nothing to draw.") == 2 and "<img" not in html
+
+
+def test_main_actors_show_ties_and_statements_each_with_its_source() -> None:
+    markdown, html = build_report(graph())
+    holm = markdown.split("**Kari Holm**", 1)[1].split("\n4. ", 1)[0]
+    start, end = span(TEXT_A, "We will protect the northern stocks,")
+    assert f"*Said* (direct, *said*): “We will protect the northern stocks,” [a1 @ {start}–{end}]" in holm
+    norway = markdown.split("**Norway**", 1)[1].split("\n2. ", 1)[0]
+    s, e = span(TEXT_A, "Norway is a member of NATO.")
+    assert f"member of NATO [a1 @ {s}–{e}] (+1 more)" in norway
+    actors = html.split('id="actors"', 1)[1].split("</section>", 1)[0]
+    assert f'href="#doc-a1-{start}-{end}"' in actors and f'href="#doc-a1-{s}-{e}"' in actors
+
+
+def outlet_table(markdown: str) -> dict[str, dict[str, str]]:
+    section = markdown.split("## Outlets side by side", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ")]
+    header = cells(rows[0])
+    return {cells(r)[0]: dict(zip(header[1:], cells(r)[1:], strict=True)) for r in rows[1:]}
+
+
+def test_outlets_side_by_side_give_each_outlet_its_tone_toward_each_actor() -> None:
+    markdown, html = build_report(two_outlets())
+    assert "## Outlets side by side (1 story)" in markdown
+    table = outlet_table(markdown)
+    assert set(table) == {"Norway", "Sweden"}
+    warm, cold = table["Norway"]["North Wire"], table["Norway"]["Baltic Post"]
+    assert warm.startswith("3×") and "positive" in warm  # "Norway" twice and "Oslo", its alias
+    assert cold.startswith("4×") and "negative" in cold
+    s, e = span(BLAME, BLAME.strip())
+    assert f"[c1 @ {s}–{e}]" in cold  # the sentence that weighs most in the hostile tone
+    # in HTML the tone is a link to that sentence, marked in the document text
+    tree = parse(html)
+    assert tree.text_by_id[f"doc-c1-{s}-{e}"] == BLAME.strip()
+    assert re.search(rf'<a class="tone negative" href="#doc-c1-{s}-{e}"', html)
+
+
+def test_what_only_one_outlet_reports_is_listed_under_it_with_its_sentence() -> None:
+    markdown, html = build_report(two_outlets())
+    section = markdown.split("## Outlets side by side", 1)[1].split("\n## ", 1)[0]
+    assert "- Only **Baltic Post** reports:" in section
+    assert "Only **North Wire** reports" not in section  # its one event the other outlet reports too
+    text = BLAME + SHARED + "Sweden accused Norway of overfishing."
+    s, e = span(text, "Sweden accused Norway of overfishing.")
+    assert (f"  - (event) Sweden → ACCUSE → Norway: “Sweden accused Norway of overfishing.” [c1 @ {s}–{e}]"
+            in section)
+    assert "<h4>Only Baltic Post reports</h4>" in html
+
+
+def test_mention_records_are_used_when_the_records_carry_them() -> None:
+    records = two_outlets()
+    warm_text = PRAISE + SHARED
+    s, e = span(warm_text, "Oslo")
+    # one mention only: North Wire now names Norway once (through "Oslo"), whatever the names say
+    records.append({"record": "mention", "doc": "w1", "start": s, "end": e, "text": "Oslo", "actor": "norway",
+                    "kind": "metonym"})
+    table = outlet_table(build_report(records)[0])
+    assert table["Norway"]["North Wire"].startswith("1×")
+    assert table["Norway"]["Baltic Post"] == "—"
+
+
+def test_a_story_of_one_outlet_is_not_set_side_by_side() -> None:
+    markdown, _ = build_report(graph())
+    assert "## Outlets side by side (1 story)" in markdown  # North Wire, Baltic Post and Coast Daily
+    single = [r for r in graph() if r["record"] != "story"]
+    single.append({"record": "story", "id": "s", "label": "One outlet", "docs": ["a1"]})
+    markdown, _ = build_report(single)
+    assert "## Outlets side by side (0 stories)" in markdown
+    assert "No story was covered by more than one outlet." in markdown
+
+
+# --------------------------------------------------------------------------- the seeds, built for real
+
+
+def seed_records(db: str, with_mentions: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """What `newsgraph report` reads, optionally with the stored mentions resolved to corpus actors."""
+    from newsgraph.export import records
+    from newsgraph.model import Mention
+    from newsgraph.store import Store
+
+    store = Store(db)
+    recs = list(records(store))
+    if with_mentions:
+        mapping = store.actor_map()
+        for m in store.facts(Mention):
+            actor = mapping.get(m.doc, {}).get(m.actor)
+            if actor:
+                recs.append({"record": "mention", "doc": m.doc, "start": m.start, "end": m.end, "text": m.text,
+                             "actor": actor, "kind": m.kind})
+    errors = [{"source": e.source, "reason": e.reason} for e in store.errors()]
+    store.close()
+    return recs, errors
+
+
+@pytest.fixture(scope="module")
+def seeds_db(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    db = str(tmp_path_factory.mktemp("seeds") / "graph.db")
+    result = CliRunner().invoke(app, ["build", str(seeds_dir), "--db", db, "--offline"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.mark.parametrize("with_mentions", [False, True])
+def test_seeds_briefing_has_every_section_and_every_citation_reaches_its_passage(
+        seeds_db: str, tmp_path: Path, with_mentions: bool) -> None:
+    records, errors = seed_records(seeds_db, with_mentions)
+    started = time.perf_counter()
+    md_path, html_path = write_report(records, tmp_path, errors=errors)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 30, f"report took {elapsed:.1f} s"
+    markdown, html = md_path.read_text(encoding="utf-8"), html_path.read_text(encoding="utf-8")
+    for heading in ("## The corpus at a glance (5 documents)", "## Actor network", "## Timeline",
+                    "## Disagreements", "## Outlets side by side (1 story)"):
+        assert heading in markdown
+    assert (tmp_path / "network.png").stat().st_size > 10_000
+    assert (tmp_path / "timeline.png").stat().st_size > 5_000
+    table = outlet_table(markdown)
+    outlets = {o for row in table.values() for o in row}
+    assert len(outlets) >= 3 and len(table) >= 3
+    assert any(re.search(r"[+-]\d\.\d\d (positive|negative|neutral)", cell) for row in table.values()
+               for cell in row.values())
+    tree = parse(html)
+    texts = {r["doc"]: r["text"] for r in records if r["record"] == "document"}
+    hrefs = {a["href"] for tag, a in tree.tags if tag == "a" and (a.get("href") or "").startswith("#doc-")}
+    assert len(hrefs) > 100
+    for href in hrefs:
+        assert href[1:] in tree.text_by_id, f"citation {href} has no anchor"
+        cited = re.fullmatch(r"#doc-(.+)-(\d+)-(\d+)", href)
+        if cited:
+            doc_id = cited.group(1).replace("-", "_") if cited.group(1) not in texts else cited.group(1)
+            marked = tree.text_by_id[href[1:]]
+            # a passage that crosses the end of another is marked up to there (marks must nest)
+            assert marked and texts[doc_id][int(cited.group(2)):int(cited.group(3))].startswith(marked)
+
+
+def test_each_side_of_a_disagreement_cites_the_sentence_that_says_it() -> None:
+    markdown, html = build_report(graph())
+    section = markdown.split("## Disagreements", 1)[1].split("\n## ", 1)[0]
+    s, e = span(TEXT_A, "The quota was 120,000 tonnes in 2023.")
+    assert f"says: 120,000 tonnes [a1 @ {s}–{e}]" in section
+    s, e = span(TEXT_B, "The quota was 110,000 tonnes in 2023, officials in Stockholm said.")
+    assert f"says: 110,000 tonnes [b2 @ {s}–{e}]" in section
+    assert parse(html).text_by_id[f"doc-b2-{s}-{e}"].startswith("The quota was 110,000 tonnes")

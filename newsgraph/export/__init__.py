@@ -10,11 +10,11 @@ command line and any other front end call the same functions.
 
 from newsgraph.export.csv_tables import write_csv
 from newsgraph.export.graphml import build_graph, graph, write_graphml
-from newsgraph.export.jsonl import read_jsonl, records, resolved, write_jsonl
+from newsgraph.export.jsonl import mention_records, read_jsonl, records, resolved, write_jsonl
 from newsgraph.export.parquet import write_parquet
 from newsgraph.export.tables import FILE_NAMES, SCHEMAS, tables
 
 __all__ = [
-    "FILE_NAMES", "SCHEMAS", "build_graph", "graph", "read_jsonl", "records", "resolved", "tables", "write_csv",
-    "write_graphml", "write_jsonl", "write_parquet",
+    "FILE_NAMES", "SCHEMAS", "build_graph", "graph", "mention_records", "read_jsonl", "records", "resolved", "tables",
+    "write_csv", "write_graphml", "write_jsonl", "write_parquet",
 ]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from newsgraph.model import Claim, Conflict, Event, Quote, Relation, Statement, to_record
+from newsgraph.model import Claim, Conflict, Event, Mention, Quote, Relation, Statement, to_record
 from newsgraph.store import Store
 
 
@@ -32,6 +32,19 @@ def resolved(store: Store, cls: type[Quote] | type[Relation] | type[Event]) -> I
         ends = (fact.source and fact.target) if isinstance(fact, Relation) else (fact.source or fact.target)
         if ends and fact.source != fact.target:
             yield fact
+
+
+def mention_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Mentions with corpus actor ids, for readers that weigh who is named where (the report's tone).
+
+    Not part of the exchange format: a mention is evidence for an actor, not a fact of the graph.
+    """
+    mapping = store.actor_map()
+    for m in store.facts(Mention):
+        actor = mapping.get(m.doc, {}).get(m.actor)
+        if actor:
+            yield {"record": "mention", "doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "actor": actor,
+                   "kind": m.kind}
 
 
 def records(store: Store) -> Iterator[dict[str, Any]]:
