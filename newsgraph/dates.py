@@ -145,14 +145,20 @@ def _is_future(span: Span, near: int | None, parsed: SpacyDoc) -> bool:
 
 def resolve_text(text: str, anchor: Anchor | None, future: bool = False) -> str | None:
     """One date expression ('On September 9', 'last month', 'a few weeks ago') as ISO text, or None."""
-    key = re.sub(r"[’']s$", "", text.strip().lower()).replace(",", " ,").replace(" ,", ",")
-    key = re.sub(r"\s+", " ", key)
-    while _TRIM.match(key):
-        key = _TRIM.sub("", key, count=1)
+    key = _date_key(text)
     explicit = _explicit(key, anchor, future)
     if explicit:
         return explicit
     return _relative(key, anchor, future) if anchor else None
+
+
+def _date_key(text: str) -> str:
+    """A date expression lower-cased, spaced evenly and stripped of the words around the date itself."""
+    key = re.sub(r"[’']s$", "", text.strip().lower()).replace(",", " ,").replace(" ,", ",")
+    key = re.sub(r"\s+", " ", key)
+    while _TRIM.match(key):
+        key = _TRIM.sub("", key, count=1)
+    return key
 
 
 def _explicit(key: str, anchor: Anchor | None, future: bool) -> str | None:
@@ -237,3 +243,88 @@ def _weekday(weekday: int, anchor: Anchor, future: bool, last: bool) -> str | No
         d = base - timedelta(days=(base.weekday() - weekday) % 7 or (7 if last else 0))
     return _iso(d.year, d.month, d.day)
 
+
+# --------------------------------------------------------------------------- dates as values
+
+_DAY_RANGES = [  # '3-4 June', 'June 3-4, 2024'
+    re.compile(rf"^(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*[-–]\s*{_DAY} {_MONTH}(?:,? {_YEAR})?$"),
+    re.compile(rf"^{_MONTH} (?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*[-–]\s*{_DAY}(?:,? {_YEAR})?$"),
+]
+_YEAR_SPAN = re.compile(r"^(?P<a>(?:1[89]|20)\d\d)\s*[-–/]\s*(?P<b>\d\d|(?:1[89]|20)\d\d)$")
+_DECADE = re.compile(r"^(?P<decade>(?:1[89]|20)\d)0[’']?s$")
+_EDGE = re.compile(r"^(?:since|until|till|from|through) ")
+UNKNOWN_YEAR = 2000  # a leap year standing in for a year the text does not give ('--06-03')
+
+
+def normalise_date(text: str, anchor: Anchor | None = None, direction: str = "past") -> str | None:
+    """A date expression as an ISO 8601 value, for figures and for comparing what texts say.
+
+    Beyond `resolve_text` it keeps the whole extent of what is stated, since two texts disagree
+    on extents: day ranges ('3-4 June' -> '2024-06-03/2024-06-04'), year ranges ('2019-20'),
+    decades ('the early 1990s' -> '1990/1999'). Without an article date a month or day keeps
+    its year unknown ('--06', '--06-03'). `direction` ("past" or "future") places a month named
+    without a year. None for what is not a calendar date.
+    """
+    future = direction == "future"
+    key = _EDGE.sub("", _date_key(text))
+    spanned = _date_span(key, anchor, future)
+    if spanned is not None:
+        return spanned
+    if anchor is None:
+        return _explicit(key, None, future) or _yearless(key)
+    return _explicit(key, anchor, future) or _relative(key, anchor, future)
+
+
+def _date_span(key: str, anchor: Anchor | None, future: bool) -> str | None:
+    for pattern in _DAY_RANGES:
+        m = pattern.match(key)
+        if m:
+            month, first, last = MONTHS[m["month"]], int(m["first"]), int(m["day"])
+            if last <= first:
+                return None
+            year = int(m["year"]) if m["year"] else _infer_year(month, anchor, future) if anchor else None
+            return f"{_day_iso(year, month, first)}/{_day_iso(year, month, last)}"
+    m = _YEAR_SPAN.match(key)
+    if m:
+        first, last = int(m["a"]), m["b"]
+        end = int(m["a"][:2] + last) if len(last) == 2 else int(last)
+        if first < end < first + 100:
+            return f"{first}/{end}"
+    m = _DECADE.match(key)
+    return f"{m['decade']}0/{m['decade']}9" if m else None
+
+
+def _day_iso(year: int | None, month: int, day: int) -> str:
+    return _iso(year, month, day) if year is not None else f"--{month:02d}-{day:02d}"
+
+
+def _yearless(key: str) -> str | None:
+    """'September 9' -> '--09-09', 'June' -> '--06': the month and day known, the year not."""
+    for pattern in (_PATTERNS[1], _PATTERNS[2], _PATTERNS[4]):
+        m = pattern.match(key)
+        if m:
+            month = MONTHS[m["month"]]
+            day = m.groupdict().get("day")
+            return _day_iso(None, month, int(day)) if day else f"--{month:02d}"
+    return None
+
+
+def date_bounds(iso: str) -> tuple[date, date] | None:
+    """First and last day an ISO value covers: a day, month, year or 'A/B' interval; a year the text
+    does not give ('--06-03') is read as UNKNOWN_YEAR, so values from one text still compare."""
+    if "/" in iso:
+        first, last = (date_bounds(part) for part in iso.split("/", 1))
+        return (first[0], last[1]) if first and last else None
+    m = re.fullmatch(r"(\d{4}|-)(?:-(\d{2})(?:-(\d{2}))?)?", iso)
+    if not m or (m[1] == "-" and not m[2]):
+        return None
+    year = UNKNOWN_YEAR if m[1] == "-" else int(m[1])
+    try:
+        if not m[2]:
+            return date(year, 1, 1), date(year, 12, 31)
+        month = int(m[2])
+        if not m[3]:
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, int(m[3])), date(year, month, int(m[3]))
+    except ValueError:
+        return None

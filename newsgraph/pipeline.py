@@ -13,7 +13,7 @@ from pathlib import Path
 
 from newsgraph import actors, claims, dedup, events, quotes, stories
 from newsgraph.clean import LineCounts, clean
-from newsgraph.model import Claim, DocFacts, Document, InputError, Mention, Sentence
+from newsgraph.model import Claim, DocFacts, Document, Event, InputError, Mention, Quote, Sentence
 from newsgraph.nlp import load_nlp
 from newsgraph.read import ReadOptions, read_paths
 from newsgraph.read.spool import Spool
@@ -159,7 +159,8 @@ def corpus_stage(store: Store) -> dict[str, int]:
     for m in store.facts(Mention):
         doc_mentions.setdefault(m.doc, []).append(m)
     corpus_actors, mapping = actors.resolve_corpus(local, doc_mentions)
-    found_conflicts = claims.find_conflicts(store.facts(Claim), docs)
+    found_conflicts = claims.find_conflicts(store.facts(Claim), docs, mentions=doc_mentions, actor_ids=mapping,
+                                            quotes=store.facts(Quote), events=store.facts(Event))
     found_conflicts += actors.naming_conflicts(corpus_actors, doc_mentions, mapping, docs)
     doc_actor_ids = {d.id: set(mapping.get(d.id, {}).values()) for d in docs}
     previous = [stories.Story(**row) for row in store.stories()]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from newsgraph.dates import Anchor, resolve_text, resolve_when
+from newsgraph.dates import UNKNOWN_YEAR, Anchor, date_bounds, normalise_date, resolve_text, resolve_when
 from newsgraph.nlp import parse
 
 
@@ -62,3 +64,34 @@ def test_relative_dates_need_a_precise_enough_article_date():
     assert resolve_text("Thursday", Anchor.parse("2022-09")) == "2022-09"
     assert resolve_text("this week", Anchor.parse("2022-09-13")) == "2022-09"
     assert resolve_text("last month", None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "direction", "expected"),
+    [
+        ("3-4 June", "2024-07", "past", "2024-06-03/2024-06-04"),
+        ("June 3-4, 2023", None, "past", "2023-06-03/2023-06-04"),
+        ("3-4 June", None, "past", "--06-03/--06-04"),
+        ("September 9", None, "past", "--09-09"),
+        ("in January", None, "past", "--01"),
+        ("the early 1990s", None, "past", "1990/1999"),
+        ("2019-20", None, "past", "2019/2020"),
+        ("since January 2020", "2022-09", "past", "2020-01"),
+        ("October", "2022-09", "future", "2022-10"),
+        ("October", "2022-09", "past", "2021-10"),
+        ("early last month", "2022-09", "past", "2022-08"),
+        ("a few weeks ago", "2022-09", "past", "2022-08"),
+        ("several days", "2022-09", "past", None),
+    ],
+)
+def test_date_expressions_as_values_keep_their_extent(text, published, direction, expected):
+    assert normalise_date(text, Anchor.parse(published), direction) == expected
+
+
+def test_date_bounds_cover_what_the_value_states():
+    assert date_bounds("2024-06-03/2024-06-04") == (date(2024, 6, 3), date(2024, 6, 4))
+    assert date_bounds("2022-02") == (date(2022, 2, 1), date(2022, 2, 28))
+    assert date_bounds("2013") == (date(2013, 1, 1), date(2013, 12, 31))
+    assert date_bounds("--07-02") == (date(UNKNOWN_YEAR, 7, 2), date(UNKNOWN_YEAR, 7, 2))
+    assert date_bounds("--02-30") is None
+    assert date_bounds("soon") is None
