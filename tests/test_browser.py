@@ -7,7 +7,6 @@ The server is `newsgraph serve` started as a user starts it; Playwright drives D
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -24,23 +23,8 @@ from newsgraph.cli import app
 from .conftest import EXAMPLES
 from .test_web import _hostile_corpus
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# Chromium as root in a sandboxed machine with no network: no sandbox, no background connections.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update"]
 MAIN_PAGES = ["/", "/graph", "/actors", "/documents", "/quotes", "/events", "/ties", "/figures",
               "/disagreements", "/stories", "/search?q=quota"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if CHROMIUM is None:
-        pytest.skip("Chromium is not installed (apt-get install chromium; .ci/run does this)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e .[dev])")
-    with sync_api.sync_playwright() as play:
-        launched = play.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def _free_port() -> int:
