@@ -160,10 +160,10 @@ class MentionIndex:
             if ante:
                 return [ante]
         if tok.lemma_.lower() not in CLASS_NOUNS:
-            mods = [self.by_token[c.i] for c in tok.children
-                    if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i in self.by_token]
+            mods = [self.by_token[m.i] for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}
+                    for m in (c, *_conjuncts(c)) if m.i in self.by_token]
             if mods:
-                return mods
+                return unique_actors(mods)  # "Hungarian and Romanian officials" are both states' officials
         if tok.lemma_.lower() in OF_HEADS | QUANTITY_HEADS:  # "leaders of X", "the region of X", "a lot of X"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -303,6 +303,15 @@ class MentionIndex:
             if self.parsed[k].is_punct or self.parsed[k].is_space or self.parsed[k].pos_ in {"VERB", "ADP"}:
                 break
         return []
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """The words conjoined to a modifier ('Hungarian and Romanian'), which modify the same head."""
+    out = []
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out += [child, *_conjuncts(child)]
+    return out
 
 
 def _type_from_spans(spans: list[Span]) -> str:
@@ -810,7 +819,9 @@ def _envoys(ix: MentionIndex) -> list[Tie]:
     for tok in ix.parsed:
         if tok.lemma_.lower() not in ENVOY_NOUNS:
             continue
-        states = [a for c in tok.children if c.dep_ in {"poss", "amod", "compound"} for a in ix.np(c)]
+        # the state's own mention, also when a longer description covers it ("Brazil's ambassador")
+        states = unique_actors([a for c in tok.children if c.dep_ in {"poss", "amod", "compound"}
+                                for a in ix.np(c) + ix.in_range(c.left_edge.i, c.i + 1)])
         bodies = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "at"}
                   for a in ix.pobj(c)]
         out += [(s, "MEMBER_OF", b, tok) for s in states if ix.type_of(s) == "country"

@@ -9,7 +9,15 @@ import pytest
 import yaml
 
 from newsgraph.actors import find_mentions
-from newsgraph.events import extract_events, extract_relations, lexicon
+from newsgraph.events import (
+    extract_events,
+    extract_relations,
+    filter_merged,
+    lexicon,
+    merge_reports,
+    plover_type,
+    timeline_lines,
+)
 from newsgraph.gazetteer import fold
 from newsgraph.model import PLOVER_TYPES, Document, Event, Mention
 from newsgraph.nlp import parse
@@ -35,7 +43,7 @@ def find(found: list[Event], source: str | None, kind: str, target: str | None) 
 def test_the_lexicon_maps_only_to_plover_types_and_names_its_source():
     lex = lexicon()
     assert len(lex) > 150
-    assert {t.type for t in lex.values()} <= set(PLOVER_TYPES)
+    assert {t.type for t in lex.values()} <= {*PLOVER_TYPES, "-"}  # "-": a use that is no event
     assert lex[("V", "meet")].type == "CONSULT" and lex[("N", "sanction")].type == "SANCTION"
     header = (Path(__file__).resolve().parents[1] / "newsgraph" / "data" / "plover_verbs.tsv").read_text()
     assert "PLOVER" in header.splitlines()[1] and "CAMEO" in header
@@ -146,6 +154,163 @@ def test_evidence_span_points_into_the_text():
     event = find(events(text), "kenya", "AGREE", "uganda")
     assert text[event.start:event.end] == event.evidence
     assert "signed" in event.evidence
+
+
+def test_the_lexicon_grows_by_category_from_the_cameo_table():
+    lex = lexicon()
+    counts = {kind: sum(t.type == kind for t in lex.values()) for kind in PLOVER_TYPES}
+    assert min(counts.values()) >= 10, counts  # every PLOVER type has words for its CAMEO categories
+    header = (Path(__file__).resolve().parents[1] / "newsgraph" / "data" / "plover_verbs.tsv").read_text()
+    assert "CAMEO->PLOVER" in header and "[14 demonstrate" in header
+
+
+def test_the_content_of_an_agreement_is_not_a_second_event():
+    found = triples("Senior Hungarian and Romanian officials agreed on Wednesday that their countries should "
+                    "cooperate.")
+    assert ("hungary", "AGREE", "romania") in found
+    assert not any(kind == "COOPERATE" for _, kind, _ in found)
+
+
+def test_a_demand_takes_its_target_from_the_clause_it_governs():
+    assert triples("The United States demanded that China cancel the arms sale.") == {
+        ("united-states", "REQUEST", "china")}
+
+
+def test_saying_that_another_must_act_is_a_demand():
+    assert triples("Russia said on Tuesday that Sudan must return the helicopter.") == {
+        ("russia", "REQUEST", "sudan")}
+    assert triples("Medvedev said that the two regions must be merged.") == set()  # nobody is asked
+
+
+def test_readiness_to_act_is_an_expressed_intent():
+    assert triples("Norway is willing to send troops to Kenya.") == {("norway", "AGREE", "kenya")}
+
+
+def test_an_announced_cooperative_act_is_coded_as_intent_for_plover():
+    planned = find(events("The Turkish government will send aid to Syria."), "turkey", "AID", "syria")
+    assert planned.hypothetical and plover_type(planned) == "AGREE"
+    done = find(events("Japan imposed sanctions on North Korea."), "japan", "SANCTION", "north-korea")
+    assert plover_type(done) == "SANCTION"
+    maybe = find(events("If Serbia invades Kosovo, NATO would respond."), "serbia", "ASSAULT", "kosovo")
+    assert plover_type(maybe) is None  # an act that only may happen is no event for a coder
+    threat = find(events("North Korea threatened to attack South Korea."), "north-korea", "THREATEN", "south-korea")
+    assert plover_type(threat) == "THREATEN"
+
+
+def test_people_in_the_street_protest_where_a_government_complains():
+    assert ("serbia", "PROTEST", None) in triples("Thousands of Serbian students protested against the government.")
+    assert ("russia", "ACCUSE", "estonia") in triples("Russia protested against the Estonian decision.")
+
+
+def test_idioms_and_object_stand_ins():
+    assert ("kenya", "COERCE", "somalia") in triples("Kenyan police took three Somali nationals into custody.")
+    assert ("germany", "SUPPORT", "russia") in triples("Germany welcomed the Russian decision.")
+    assert ("xi", "CONSULT", "putin") in triples("Xi welcomed Putin to Beijing.")
+
+
+def test_a_reflexive_object_and_the_reason_for_a_punishment_are_no_targets_or_events():
+    assert triples("The US said that Iraq had attacked themselves.") == {("iraq", "ASSAULT", None)}
+    assert triples("A Tunisian court has jailed a Nigerian student for helping militants in Lebanon.") == {
+        ("tunisia", "COERCE", "nigeria")}
+
+
+def test_releasing_a_person_is_a_retreat_and_a_curfew_lifted_in_a_state_concerns_it():
+    assert ("israel", "RETREAT", "nablus") in triples("Israel on Wednesday released the mayor of Nablus.")
+    assert ("serbia", "CONCEDE", "montenegro") in triples("Serbia lifted a night curfew in Montenegro on Sunday.")
+
+
+def test_a_reference_to_the_source_itself_is_no_target():
+    found = triples("The Asia-Pacific Economic Cooperation (APEC) forum has agreed to set up an energy research "
+                    "center to develop its regional projections.")
+    assert found == {("asia-pacific-economic-cooperation", "AGREE", None)}
+
+
+def test_an_actor_named_in_an_earlier_sentence_is_the_source():
+    found = events("Kenya's president arrived in Addis Ababa on Monday. He met Ethiopian Prime Minister Abiy Ahmed "
+                   "on Tuesday.", published="2023-05-12")
+    met = [e for e in found if e.type == "CONSULT" and e.target == "abiy-ahmed"]
+    assert met and met[0].source and met[0].source.endswith("kenya") and met[0].when == "2023-05-09"
+
+
+def test_dates_explicit_relative_and_the_article_date():
+    assert find(events("Iran and Iraq signed a treaty on March 3, 2021."), "iran", "AGREE", "iraq").when == "2021-03-03"
+    assert find(events("Chile expelled two Peruvian diplomats last week."), "chile", "SANCTION", "peru").when == \
+        "2023-05"
+    assert find(events("Chile expelled two Peruvian diplomats."), "chile", "SANCTION", "peru").when == "2023-05-12"
+
+
+# ---------------------------------------------------------------------- merging reports across documents
+
+
+def _event(doc: str, source: str | None, kind: str, target: str | None, when: str | None, start: int = 0,
+           **flags: bool) -> Event:
+    return Event(doc, source, kind, target, when, f"{source} {kind} {target}", start, start + 10, **flags)
+
+
+def test_reports_of_one_event_merge_across_documents_and_date_precisions():
+    merged = merge_reports([
+        _event("a", "xi-jinping", "CONSULT", "vladimir-putin", "2022-09-15"),
+        _event("b", "vladimir-putin", "CONSULT", "xi-jinping", "2022-09"),  # a meeting is joint: either order
+        _event("c", "xi-jinping", "CONSULT", "vladimir-putin", "2022-09-16"),  # a day off: "yesterday" elsewhere
+        _event("d", "xi-jinping", "CONSULT", "vladimir-putin", None),
+    ])
+    assert len(merged) == 1
+    one = merged[0]
+    assert (one.type, one.source, one.target, one.when) == ("CONSULT", "vladimir-putin", "xi-jinping", "2022-09-15")
+    assert one.docs == ["a", "b", "c", "d"] and one.originals == 4
+    assert one.id.startswith("ev-") and one.id == merge_reports(list(reversed([
+        _event("a", "xi-jinping", "CONSULT", "vladimir-putin", "2022-09-15"),
+        _event("b", "vladimir-putin", "CONSULT", "xi-jinping", "2022-09"),
+        _event("c", "xi-jinping", "CONSULT", "vladimir-putin", "2022-09-16"),
+        _event("d", "xi-jinping", "CONSULT", "vladimir-putin", None)])))[0].id  # stable whatever the order
+
+
+def test_directed_acts_flags_and_distant_dates_stay_apart():
+    merged = merge_reports([
+        _event("a", "russia", "ASSAULT", "ukraine", "2022-02-24"),
+        _event("b", "ukraine", "ASSAULT", "russia", "2022-02-24"),  # not joint: the other way is another event
+        _event("c", "russia", "ASSAULT", "ukraine", "2022-03-10"),
+        _event("d", "russia", "ASSAULT", "ukraine", "2022-02-24", hypothetical=True),
+        _event("e", "russia", "ASSAULT", "ukraine", "2022-02-24", negated=True),
+    ])
+    assert len(merged) == 5
+    assert [m.when for m in merged][-1] == "2022-03-10"  # ordered by date
+
+
+def test_copies_of_one_article_add_reports_but_not_originals():
+    merged = merge_reports([_event("wire", "china", "AID", "kazakhstan", "2022-01"),
+                            _event("copy", "china", "AID", "kazakhstan", "2022-01"),
+                            _event("wire", "china", "AID", "kazakhstan", "2022-01", start=50)],
+                           duplicate_of={"copy": "wire"})
+    assert len(merged) == 1 and len(merged[0].reports) == 3 and merged[0].originals == 1
+
+
+def test_merging_real_reports_from_two_texts():
+    texts = {"one": ("Chinese President Xi Jinping met Russian President Vladimir Putin in Samarkand on Thursday.",
+                     "2022-09-16"),
+             "two": ("Putin and Xi met on September 15 in Uzbekistan.", "2022-09-20")}
+    found = []
+    for doc_id, (text, published) in texts.items():
+        doc = Document(doc_id, "test", text, published=published)
+        parsed = parse(text)
+        mentions, _ = find_mentions(doc, parsed)
+        for e in extract_events(doc, parsed, mentions):  # document-local ids to corpus ids, as the store does
+            e.source = "xi-jinping" if e.source and "xi" in e.source else "vladimir-putin" if e.source else None
+            e.target = "xi-jinping" if e.target and "xi" in e.target else "vladimir-putin" if e.target else None
+            found.append(e)
+    merged = [m for m in merge_reports(found) if m.type == "CONSULT"]
+    assert len(merged) == 1 and merged[0].docs == ["one", "two"] and merged[0].when == "2022-09-15"
+
+
+def test_timeline_lines_name_actors_flags_and_reports():
+    merged = merge_reports([_event("a", "japan", "SANCTION", "north-korea", "2023-05-01"),
+                            _event("b", "japan", "SANCTION", "north-korea", "2023-05"),
+                            _event("a", "iran", "THREATEN", None, None, hypothetical=True)])
+    lines = timeline_lines(merged, {"japan": "Japan", "north-korea": "North Korea"})
+    assert lines[0].startswith("2023-05-01  SANCTION  Japan -> North Korea  (2 reports, 2 articles)")
+    assert lines[1].startswith("undated     THREATEN  iran [planned/possible]  (1 report, 1 article)")
+    assert filter_merged(merged, actor="north-korea") == merged[:1]
+    assert filter_merged(merged, kind="threaten") == merged[1:]
 
 
 # ---------------------------------------------------------------------- the seed corpus

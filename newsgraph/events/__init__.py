@@ -8,10 +8,20 @@ sanctions"; the subject of a support verb: "Kazakhstan has followed sanctions"),
 the object or prepositional object ("met with X", "visit to X", "sanctions against X").
 Conjoined actors give one event per pair ("Xi and Putin met" -> Xi CONSULT Putin). Each
 event carries flags for negation ("won't", "refused to") and for hypothetical or future
-events (modals, "is set to", "expected"), and a date resolved against the article date.
+events (modals, "is set to", "expected"), and a date resolved against the article date
+(explicit, else relative to it, else the article date itself).
+
+An agreement, demand, refusal, threat or accusation is one event whose complement is its content
+("agreed that their countries should cooperate", "demanded that X withdraw", "accused X of
+attacking"): the inner act is not a second event, and the one it concerns is the target. So is
+readiness ("is willing to send troops") and a speaker's "Y must ..." (a demand on Y). Nominal
+triggers that only date the report ("after the invasion") are background, not reports. Pronouns
+that `newsgraph.coref` resolves give the actor named earlier. `plover_type` gives the type a
+PLOVER coder would assign (an announced cooperative act is an intent, AGREE).
 
 Ties between actors (MEMBER_OF, LEADS, ...) are read by `newsgraph.relations`; its
 `extract_relations` is re-exported here so the pipeline finds both stages in one place.
+Reports of one event in many documents are merged by `newsgraph.events.merge` (re-exported here).
 """
 
 from __future__ import annotations
@@ -23,12 +33,16 @@ from importlib import resources
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
+from newsgraph.actors import titles
+from newsgraph.coref import pronoun_mentions
 from newsgraph.dates import resolve_when
-from newsgraph.gazetteer import fold, load_gazetteer
+from newsgraph.events.merge import MergedEvent, Report, filter_merged, merge_reports, timeline_lines
+from newsgraph.gazetteer import fold, load_gazetteer, word_table
 from newsgraph.model import PLOVER_TYPES, Document, Event, Mention
 from newsgraph.relations import MentionIndex, extract_relations, trimmed, unique_actors
 
-__all__ = ["extract_events", "extract_relations", "lexicon", "Trigger"]
+__all__ = ["extract_events", "extract_relations", "filter_merged", "lexicon", "merge_reports", "MergedEvent",
+           "plover_type", "Report", "timeline_lines", "Trigger", "with_references"]
 
 # Verbs that lend their subject to the noun they take ("make a visit", "impose sanctions",
 # "expressed support"): the general English support (light) verbs.
@@ -43,8 +57,10 @@ LIGHT_VERBS = {
 TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "into", "toward", "towards", "over", "upon", "of",
                 "between")
 # For events done to a place as well as to its people ("put down riots in X", "deployed troops in X").
-IN_TARGET_TYPES = {"AID", "COERCE", "ASSAULT", "MOBILIZE"}
+IN_TARGET_TYPES = {"AID", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+# Acts whose "from" names the one acted on: withdrawing from a place, taking from someone.
+FROM_TARGET_TYPES = {"RETREAT", "COERCE"}
 # Nouns for a gathering that a body convenes ("the SCO summit") and that later text calls "the event".
 GATHERINGS = {"summit", "meeting", "conference", "forum", "event", "gathering", "session", "congress", "talks"}
 MAX_JOINT = 3  # "Xi and Putin met" pairs its subjects; a long list of attendees is not a set of pairs
@@ -57,6 +73,26 @@ MODALS = {"would", "could", "might", "may", "should", "must", "can", "will", "sh
 INTENT_VERBS = {"plan", "expect", "hope", "want", "seek", "intend", "aim", "set", "prepare", "propose",
                 "consider", "wish", "try", "schedule", "go", "need", "likely", "due", "threaten", "promise"}
 REFUSAL_VERBS = {"refuse", "decline", "fail"}
+# Acts whose complement clause states their content, not a second event: "agreed to cooperate",
+# "demanded that X withdraw", "accused X of attacking", "refused to recognise", "threatened to invade".
+CONTENT_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
+CLAUSAL = {"xcomp", "ccomp", "pcomp"}
+REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
+# Nouns for people who take part in street protest, as opposed to officials who lodge one.
+CROWD_NOUNS = {"student", "worker", "protester", "protestor", "demonstrator", "resident", "supporter", "people",
+               "villager", "farmer", "teacher", "citizen", "crowd", "thousand", "hundred", "dozen", "activist",
+               "youth", "miner", "employee", "trader", "refugee", "voter", "woman", "man", "union"}
+# Prepositions by which an act names what it is about ("protested against the deal").
+CONTENT_PREPS = {"against", "about", "over", "for", "of", "on"}
+# Head nouns that make a nominal trigger before them an event ("a mediation effort", "an aid package").
+EFFORT_NOUNS = {"effort", "mission", "operation", "campaign", "drive", "process", "bid", "push", "initiative",
+                "programme", "program", "package"}
+# Prepositions that put a nominal event before or around the one reported ("after the invasion").
+BACKGROUND_PREPS = {"after", "following", "since", "before", "amid", "despite", "prior"}
+# Modals that make a reported clause a demand on its subject ("X said Y must withdraw").
+OBLIGATION_MODALS = {"must"}
+# Types that, announced or intended rather than done, PLOVER codes as an expressed intent (AGREE).
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 UNREAL_ADJS = {"expected", "planned", "proposed", "possible", "potential", "likely", "upcoming", "future",
                "prospective", "scheduled", "anticipated"}
 
@@ -80,11 +116,16 @@ def lexicon() -> dict[tuple[str, str], Trigger]:
         if not line.strip() or line.startswith("#") or line.startswith("phrase\t"):
             continue
         phrase, pos, kind, negated = (line.split("\t") + ["-"])[:4]
-        if kind not in PLOVER_TYPES:
+        if kind not in PLOVER_TYPES and kind != NO_EVENT:
             raise ValueError(f"plover_verbs.tsv: unknown PLOVER type {kind!r} for {phrase!r}")
         out[(pos, phrase.strip().lower())] = Trigger(phrase, pos, kind, None if negated.strip() in {"", "-"}
                                                      else negated.strip())
     return out
+
+
+NO_EVENT = "-"  # lexicon type of a use that is no event ("demonstrate thing": showing, not protesting)
+# A speaker's statement that another actor must act: a demand (CAMEO 10), coded REQUEST.
+OBLIGATION = Trigger("must", "V", "REQUEST", None)
 
 
 @dataclass
@@ -101,14 +142,15 @@ def extract_events(doc: Document, parsed: SpacyDoc, mentions: list[Mention], *, 
     With `require_both`, only events whose source and target are both actors are kept: the ones that
     can go on a who-did-what-to-whom graph (an event with one side only still belongs on a timeline).
     """
-    ix = MentionIndex(doc.id, parsed, mentions)
+    ix = MentionIndex(doc.id, parsed, with_references(doc.id, parsed, mentions))
     found = [f for f in (_match(tok) for tok in parsed) if f is not None]
     consumed = {f.consumed.i for f in found if f.consumed is not None}
-    verbs = {f.token.i: f for f in found if f.trigger.pos == "V"}
+    verbs = {f.token.i: f for f in found if f.trigger.pos in {"V", "A"}}
     out: list[Event] = []
     seen: set[tuple] = set()
     for f in found:
-        if f.token.i in consumed or _subsumed(f, verbs):
+        if f.token.i in consumed or _subsumed(f, verbs) or _object_of_act(f, verbs) or _classifier(f) or \
+                _background(f):
             continue
         for event in _events_for(doc, ix, f):
             key = (event.source, event.type, event.target, event.start)
@@ -121,13 +163,46 @@ def extract_events(doc: Document, parsed: SpacyDoc, mentions: list[Mention], *, 
     return out
 
 
+def plover_type(event: Event) -> str | None:
+    """The type a PLOVER coder gives the event, or None when it codes none: an intended or announced
+    cooperative act ('will send aid', 'plans to visit') is coded as the intent to do it, AGREE; an intent or
+    threat stays what it is; any other act that only may happen ('if it is attacked') and anything negated
+    is no event. The event itself keeps its own type and flags."""
+    if event.negated:
+        return None
+    if not event.hypothetical or event.type in {"AGREE", "THREATEN"}:
+        return event.type
+    return "AGREE" if event.type in COOPERATIVE else None
+
+
+def with_references(doc_id: str, parsed: SpacyDoc, mentions: list[Mention]) -> list[Mention]:
+    """The mentions plus the pronouns that coreference resolves to an actor ('he', 'they'), so that an event
+    told of an actor named earlier gets that actor; unless the caller already added them. Descriptions ('the
+    forum') are left to the argument finders, which read them in their clause."""
+    if any(m.kind in {"pronoun", "description"} for m in mentions):
+        return mentions
+    return mentions + [m for m in pronoun_mentions(parsed, mentions, None, doc_id) if m.kind == "pronoun"]
+
+
 # ---------------------------------------------------------------------- triggers
 
 
 def _match(tok: Token) -> _Found | None:
+    """The trigger at a token, if any; an entry of type '-' says the word is no event in that use."""
+    found = _find_trigger(tok)
+    return None if found is None or found.trigger.type == NO_EVENT else found
+
+
+def _find_trigger(tok: Token) -> _Found | None:
     lex = lexicon()
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and tok.dep_ != "amod":
+        if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":  # "test-fired", "re-opened"
+            hit = lex.get(("V", f"{tok.doc[tok.i - 2].lower_}-{lemma}"))
+            if hit:
+                return _Found(tok, hit)
+        if lemma in _speech_verbs() and ("V", lemma) not in lex and _obligation(tok) is not None:
+            return _Found(tok, OBLIGATION)  # "Russia said that Sudan must return the helicopter"
         if any(c.dep_ == "aux" and c.lower_ in HELP_FORMS for c in tok.children):
             return _Found(tok, lex[("V", "help")])  # "troops helped put down riots": parsed as an auxiliary
         for child in tok.children:
@@ -137,9 +212,14 @@ def _match(tok: Token) -> _Found | None:
                     return _Found(tok, hit)
         for child in tok.children:
             if child.dep_ == "dobj":
-                hit = lex.get(("V", f"{lemma} {child.lemma_.lower()}")) or lex.get(("V", f"{lemma} {child.lower_}"))
+                hit = _object_phrase(lemma, child, lex)
                 if hit:
                     return _Found(tok, hit, child)
+        for child in tok.children:  # verb, preposition and noun: "go on strike", "take into custody"
+            for obj in (o for o in child.children if child.dep_ == "prep" and o.dep_ == "pobj"):
+                hit = lex.get(("V", f"{lemma} {child.lower_} {obj.lemma_.lower()}"))
+                if hit:
+                    return _Found(tok, hit, obj)
         for child in tok.children:
             if child.dep_ == "prep" or (child.dep_ == "xcomp" and any(a.lower_ == "to" for a in child.children)):
                 hit = lex.get(("V", f"{lemma} {'to' if child.dep_ == 'xcomp' else child.lower_}"))
@@ -155,10 +235,42 @@ def _match(tok: Token) -> _Found | None:
                     return _Found(tok, hit)
         hit = lex.get(("N", lemma)) or lex.get(("N", tok.lower_))
         return _Found(tok, hit) if hit else None
-    if tok.pos_ == "ADJ" and any(c.dep_ == "prep" and c.lower_ in {"to", "of", "toward", "towards", "with"}
-                                 for c in tok.children):
+    if tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in {"to", "of", "toward",
+                                 "towards", "with"} for c in tok.children):  # "ready to send", "critical of"
         hit = lex.get(("A", lemma))
         return _Found(tok, hit) if hit else None
+    return None
+
+
+def _object_phrase(lemma: str, obj: Token, lex: dict[tuple[str, str], Trigger]) -> Trigger | None:
+    """A 'verb object' entry for a verb and its object: the object's own word, else the lexicon's stand-ins
+    'person' (any person named as object: 'released the mayor') and 'thing' (an object that names no one:
+    'struck targets', 'welcomed the decision')."""
+    hit = lex.get(("V", f"{lemma} {obj.lemma_.lower()}")) or lex.get(("V", f"{lemma} {obj.lower_}"))
+    if hit is None and _names_person(obj):
+        hit = lex.get(("V", f"{lemma} person"))
+    if hit is None and obj.pos_ == "NOUN" and not obj.ent_type_ and not _names_person(obj):
+        hit = lex.get(("V", f"{lemma} thing"))
+    return hit
+
+
+def _names_person(tok: Token) -> bool:
+    """Whether an object names a person: a person's name or a title ('the mayor', 'President X')."""
+    return tok.ent_type_ == "PERSON" or tok.lemma_.lower() in titles() or any(
+        c.dep_ == "compound" and c.lower_ in titles() for c in tok.children)
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(word_table("speech_verbs.txt"))
+
+
+def _obligation(verb: Token) -> Token | None:
+    """The clause a speaker says another actor must carry out ('said that Sudan must return ...')."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in child.children
+                                         ) and any(c.dep_ == "nsubj" for c in child.children):
+            return child  # an active clause: the one who must act is named ('must be merged' names no one)
     return None
 
 
@@ -167,6 +279,8 @@ def _subsumed(f: _Found, verbs: dict[int, _Found]) -> bool:
     'refused to recognise' (the outer event is the one that happened)."""
     tok = f.token
     head = tok.head
+    if _content_of(tok, verbs):
+        return True
     if head.i == tok.i or head.i not in verbs:
         return False
     if f.trigger.pos == "V":
@@ -176,15 +290,72 @@ def _subsumed(f: _Found, verbs: dict[int, _Found]) -> bool:
     return False
 
 
+def _object_of_act(f: _Found, verbs: dict[int, _Found]) -> bool:
+    """A nominal trigger that is what another act is about: 'protested against the deal', 'complained about
+    the attack', 'called for sanctions'; the governing act is the event reported."""
+    tok = f.token
+    prep = tok.head
+    return (f.trigger.pos == "N" and tok.dep_ == "pobj" and prep.lower_ in CONTENT_PREPS
+            and prep.head.i in verbs and prep.head.lemma_ not in LIGHT_VERBS)
+
+
+def _classifier(f: _Found) -> bool:
+    """A nominal trigger that only classifies another noun ('aid workers', 'war crimes', 'a ceasefire
+    proposal') names no event; with a noun of effort it does ('a mediation effort', 'a peacekeeping
+    mission')."""
+    tok = f.token
+    return f.trigger.pos == "N" and tok.dep_ == "compound" and tok.head.lemma_.lower() not in EFFORT_NOUNS
+
+
+def _background(f: _Found) -> bool:
+    """A nominal trigger that only dates or explains what the sentence reports ('following the killing of
+    X', 'since last month's invasion', 'in the wake of the execution'): an earlier event whose own date the
+    sentence does not give, so it is not reported here."""
+    tok = f.token
+    if f.trigger.pos != "N" or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.lower_ == "wake":
+        return True
+    return prep.lower_ in BACKGROUND_PREPS or (prep.dep_ == "prep" and prep.head.lower_ == "following")
+
+
+def _content_of(tok: Token, verbs: dict[int, _Found]) -> bool:
+    """Whether a trigger lies in the complement of an agreement, request, refusal, threat or accusation:
+    'agreed that their countries should cooperate', 'demanded that X release Y', 'accused X of attacking Y',
+    'is ready to send troops'; and the reason given for a punishment ('jailed X for helping Y'). The
+    complement is what was agreed, asked, refused or alleged, not a second event; the governing act is the
+    one that took place."""
+    cur = tok
+    clausal = reason = False
+    for _ in range(6):
+        if cur.head.i == cur.i or cur.dep_ in {"relcl", "advcl", "parataxis"}:
+            return False
+        clausal = clausal or cur.dep_ in CLAUSAL  # a conjoined clause ('alleged that ... and that ...') passes
+        reason = reason or (cur.dep_ == "pcomp" and cur.head.lower_ == "for")
+        cur = cur.head
+        hit = verbs.get(cur.i)
+        if hit is not None:
+            return clausal and hit.trigger.type in CONTENT_TYPES or reason and hit.trigger.type == "COERCE"
+    return False
+
+
 # ---------------------------------------------------------------------- arguments
 
 
 def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
     tok, trig = f.token, f.trigger
-    if trig.pos == "N":
+    if trig.pos == "N" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        tok = tok.head  # "a mediation effort between X and Y": the phrase's head carries the arguments
+    if trig is OBLIGATION:
+        clause = _obligation(tok)
+        sources = ix.subjects(tok)
+        targets = [a for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for a in ix.np(c)] if clause else []
+    elif trig.pos == "N":
         sources, targets = _noun_args(ix, tok, trig)
     elif trig.pos == "A":
-        sources, targets = ix.subjects(tok.head) if tok.dep_ == "acomp" else [], _prep_targets(ix, tok, trig)
+        sources = ix.subjects(tok.head) if tok.dep_ == "acomp" else []
+        targets = _prep_targets(ix, tok, trig) or _content_targets(ix, tok)  # "ready to help China"
     else:
         sources, targets = _verb_args(ix, tok, f)
     if trig.phrase in TRAVEL and not (sources and targets):
@@ -193,7 +364,7 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
     if not pairs:
         return []
     negated = _is_negated(tok)
-    kind = trig.type
+    kind = "PROTEST" if trig.type == "ACCUSE" and tok.lemma_ == "protest" and _crowd_subject(tok) else trig.type
     if negated and trig.negated_type:
         kind, negated = trig.negated_type, False  # "won't recognise" is a rejection that happened
     hypothetical = _is_hypothetical(tok)
@@ -205,12 +376,26 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
 
 
 def _pairs(sources: list[Mention], targets: list[Mention], kind: str) -> list[tuple[Mention | None, Mention | None]]:
-    """Every source with every target; conjoined subjects of a joint act ('Xi and Putin met') with each other."""
+    """Every source with every target; conjoined subjects of a joint act ('Xi and Putin met') with each other.
+    A target that is the source itself ('its own projects', 'blew themselves up') is no target."""
+    targets = [t for t in targets if t.text.lower() not in REFLEXIVES
+               and not any(_same_actor(s.actor, t.actor) for s in sources)]
     if not targets and 1 < len(sources) <= MAX_JOINT and kind in SYMMETRIC:
         pairs = [(sources[0], other) for other in sources[1:]]
     else:
         pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
     return [(s, t) for s, t in pairs if (s or t) and not (s and t and _same_actor(s.actor, t.actor))]
+
+
+def _crowd_subject(verb: Token) -> bool:
+    """'Thousands of students protested against ...': people in the street demonstrate, where a government
+    that protests complains."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            heads = [child, *(p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in c.children if p.dep_ == "pobj")]
+            return any(h.lemma_.lower() in CROWD_NOUNS for h in heads)
+    return False
 
 
 def _same_actor(a: str, b: str) -> bool:
@@ -237,17 +422,28 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     out: list[Mention] = []
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"}:
-            out += _prep_targets(ix, child, f.trigger) if child is f.consumed else ix.np(child)
+            out += _prep_targets(ix, child, f.trigger) if _same(child, f.consumed) else ix.np(child)
     out = out or _prep_targets(ix, verb, f.trigger)
-    if not out and f.trigger.type in IN_TARGET_TYPES:
-        out = _prep_targets(ix, verb, f.trigger, ("in", "inside"))
+    if not out and f.trigger.type in IN_TARGET_TYPES:  # "lifted a curfew in X", "deployed troops in X"
+        for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
+            out = out or _prep_targets(ix, tok, f.trigger, ("in", "inside"))
+    if not out and f.trigger.type in FROM_TARGET_TYPES:  # "withdrew its troops from X", "seized arms from X"
+        for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
+            out = out or _prep_targets(ix, tok, f.trigger, ("from",))
     if not out and f.trigger.phrase in TRAVEL:
         out = _capital_targets(ix, verb, f.trigger.phrase.split()[-1])
+    if not out and f.trigger.type in CONTENT_TYPES:
+        out = _content_targets(ix, verb)
     if not out:
         out = _first_in_complement(ix, verb)
     if not out and f.trigger.type == "CONSULT":
         out = _gathering_target(ix, verb)
     return out
+
+
+def _same(tok: Token, other: Token | None) -> bool:
+    """Token identity by position: spaCy makes a new Token object on every access, so `is` never holds."""
+    return other is not None and tok.i == other.i
 
 
 def _gathering_target(ix: MentionIndex, verb: Token) -> list[Mention]:
@@ -306,6 +502,26 @@ def _capital_targets(ix: MentionIndex, tok: Token, prep: str = "to") -> list[Men
                     out.append(Mention(ix.doc_id, span.start_char, span.end_char, span.text, gaz.by_capital[key],
                                        "metonym"))
     return out
+
+
+def _content_targets(ix: MentionIndex, tok: Token) -> list[Mention]:
+    """Whom a demand, promise, refusal or accusation concerns, read from its complement: the subject of the
+    clause ('demanded that the US cancel ...'), else the first actor inside it ('promised to continue
+    military aid to Mozambique'), never the actor making it."""
+    sources = {m.actor for m in ix.subjects(tok)} if tok.pos_ != "ADJ" else {m.actor for m in ix.subjects(tok.head)}
+    for child in tok.children:
+        if child.dep_ not in {"ccomp", "xcomp"}:
+            continue
+        subjects = [a for c in child.children if c.dep_ in {"nsubj", "nsubjpass"} for a in ix.np(c)
+                    if a.actor not in sources]
+        if subjects:
+            return subjects
+        inside = [ix.by_token[t.i] for t in child.subtree if t.i in ix.by_token
+                  and ix.by_token[t.i].actor not in sources]
+        names = [m for m in inside if m.kind != "demonym"]
+        if inside:
+            return (names or inside)[:1]
+    return []
 
 
 def _first_in_complement(ix: MentionIndex, verb: Token) -> list[Mention]:
@@ -374,6 +590,12 @@ def _governor_args(ix: MentionIndex, noun: Token, trig: Trigger, has_source: boo
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if trig.type == "REQUEST" and via == "at":
         return [], ix.subjects(verb) or [a for c in passive for a in ix.np(c)]
+    if via == "under":  # "a convoy came under attack from X": the subject is the one acted on
+        doers = [a for t in (noun, verb) for c in t.children if c.dep_ in {"prep", "agent"} and c.lower_ in
+                 {"from", "by"} for a in ix.pobj(c)]
+        return doers, ix.subjects(verb)
+    if via == "nsubjpass":  # "an investigation was launched by X into Y"
+        return ix.agent(verb), _prep_targets(ix, verb, trig, ("into", "against", "on", "to", "with"))
     if via not in {"dobj", "nsubj", "attr", "agent"} and trig.type != "CONSULT":
         return [], []  # "offered help during the riots": the riots are not the helper's
     if via == "agent":  # "punctuated by an expected meeting": the passive subject's actor takes part
@@ -394,7 +616,7 @@ def _governor_args(ix: MentionIndex, noun: Token, trig: Trigger, has_source: boo
 def _governing_verb(noun: Token) -> tuple[Token | None, str]:
     """The verb a nominal trigger depends on, and how: as object, subject, agent or prepositional object."""
     head = noun.head
-    if noun.dep_ in {"dobj", "nsubj", "attr"} and head.pos_ in {"VERB", "AUX"}:
+    if noun.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and head.pos_ in {"VERB", "AUX"}:
         return head, noun.dep_
     if noun.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.pos_ in {"VERB", "AUX"}:
         return head.head, "agent" if head.dep_ == "agent" else head.lower_
