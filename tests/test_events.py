@@ -385,3 +385,13 @@ def test_seed_relations_reach_their_floor(seed_outputs):
 def test_seed_events_reach_their_floor(seed_outputs):
     gold, texts, _, evs = seed_outputs
     assert _f1(gold, "events", evs, texts) >= 0.62
+
+
+def test_if_not_before_a_comparison_is_a_hedge_not_a_condition() -> None:
+    from newsgraph.events import _is_hypothetical
+    from newsgraph.nlp import parse
+
+    hedged = parse("Like Peru, Chile has followed American sanctions against Cuba, if not even more strictly.")
+    assert not _is_hypothetical(next(t for t in hedged if t.lemma_ == "follow"))
+    conditional = parse("Chile will follow the sanctions if Peru does not object.")
+    assert _is_hypothetical(next(t for t in conditional if t.lemma_ == "follow"))

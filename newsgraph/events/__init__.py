@@ -710,10 +710,18 @@ def _is_hypothetical(tok: Token) -> bool:
             return True
         if t is not tok and t.lemma_ in INTENT_VERBS:
             return True
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in t.children):
+        if any(_conditional(c) for c in t.children):
             return True
     top = chain[-1]
-    return top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in top.children)
+    return top.dep_ == "advcl" and any(_conditional(c) for c in top.children)
+
+
+def _conditional(mark: Token) -> bool:
+    """'if' or 'unless' opening a condition; 'if not' before a comparison ('X, if not more') only hedges."""
+    if mark.dep_ != "mark" or mark.lower_ not in {"if", "unless"}:
+        return False
+    following = mark.nbor() if mark.i + 1 < len(mark.doc) else None
+    return not (mark.lower_ == "if" and following is not None and following.lower_ == "not")
 
 
 def _evidence(tok: Token, sent: Span) -> Span:

@@ -1,0 +1,39 @@
+"""The gazetteer built from the country data packages: names, demonyms, regions and cities of states."""
+
+from __future__ import annotations
+
+from newsgraph.gazetteer import demonym_plural, load_gazetteer, short_demonyms, short_forms
+
+
+def test_a_state_is_found_under_its_package_spellings_and_short_forms():
+    gaz = load_gazetteer()
+    assert gaz.lookup("Great Britain").iso3 == "GBR"  # an alternative spelling, though parts share GBR
+    assert gaz.lookup("Bosnia").iso3 == "BIH"  # first part of a two-part name
+    assert gaz.lookup("Britain").iso3 == "GBR"  # a conventional short form from the data file
+    assert gaz.lookup("PAN") is None and gaz.lookup("GBR") is None  # ISO codes are no names in prose
+    assert gaz.lookup("USA").iso3 == "USA"  # ... but the initials of a name are
+    assert gaz.lookup("FRANCE").iso3 == "FRA" and gaz.lookup("us") is None  # a heading's capitals, not a pronoun
+
+
+def test_demonyms_cover_plurals_short_forms_and_current_states():
+    gaz = load_gazetteer()
+    assert gaz.demonym("British").iso3 == "GBR"
+    assert gaz.demonym("Saudi").iso3 == "SAU" and gaz.demonym("Saudis").iso3 == "SAU"
+    assert gaz.demonym("Kazakhs").iso3 == "KAZ" and gaz.demonym("Uzbeks").iso3 == "UZB"
+    assert gaz.demonym("Serbian").iso3 == "SRB"  # not the former Serbia and Montenegro
+    assert gaz.demonym("South") is None and gaz.demonym("Central") is None
+    assert demonym_plural("Chinese") is None and demonym_plural("Afghan") == "Afghans"
+    assert short_demonyms("Saudi Arabian", {"Saudi Arabia"}) == {"Saudi"}
+    assert short_demonyms("South African", {"South Africa"}) == set()
+    assert short_forms({"Trinidad and Tobago"}) == {"Trinidad"}
+
+
+def test_regions_and_cities_lead_to_their_state():
+    gaz = load_gazetteer()
+    assert gaz.region_state("Kano State").iso3 == "NGA" and gaz.region_state("Kano").iso3 == "NGA"
+    assert gaz.region_state("Rakhine").iso3 == "MMR"
+    assert gaz.region_state("Punjab") is None  # two states have a Punjab: no guess
+    assert gaz.region_state("Georgia") is None  # a state's name is the state, not a region of another
+    assert gaz.city_state("Mariupol").iso3 == "UKR"
+    assert gaz.city_state("Sydney").iso3 == "AUS"  # the most populous city of the name
+    assert gaz.city_state("Sydney", prefer={"CAN"}).iso3 == "CAN"  # unless the text names another state
