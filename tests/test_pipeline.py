@@ -196,3 +196,16 @@ def test_seeds_with_publication_dates_give_their_figures(tmp_path, seeds_dir, go
     scores = json.loads(_invoke("eval", "--gold", str(gold_file), "--db", db, "--corpus", str(seeds_dir), "--json"))
     assert scores["claims"]["found"] / scores["claims"]["gold"] >= 0.9
     assert scores["conflicts"]["hit"] >= 4
+
+
+def test_events_command_prints_a_merged_timeline(seeds_build):
+    out, records = seeds_build
+    db = str(out / "seeds.db")
+    reports = [r for r in records if r["record"] == "event"]
+    header, *lines = _invoke("events", "--db", db, "--limit", "10000").splitlines()
+    merged = int(header.split()[0])
+    assert header.endswith(f"from {len(reports)} reports") and 0 < merged < len(reports) and len(lines) == merged
+    consult = _invoke("events", "--db", db, "--type", "consult", "--actor", "Xi").splitlines()[1:]
+    assert consult and all(" CONSULT " in line and "Xi Jinping" in line for line in consult)
+    result = runner.invoke(app, ["events", "--db", db, "--type", "PARADE"])
+    assert result.exit_code == 2 and "Unknown event type" in result.output
