@@ -981,11 +981,11 @@ def naming_conflicts(corpus_actors: list[Actor], mentions: dict[str, list[Mentio
         heads = defaultdict(set)
         for words in variants:
             heads[words[-1]].add(words)
-        variants = {w: variants[w] for ws in heads.values() if len(ws) > 1 for w in ws}
+        variants = {w: variants[w] for ws in heads.values() if len(ws) > 1 for w in sorted(ws)}
         if len(variants) < 2:
             continue
         statements = [Statement(said.split(": ", 1)[0], said.split(": ", 1)[1])
-                      for group in variants.values() for said in sorted(group)]
+                      for _, group in sorted(variants.items()) for said in sorted(group)]
         out.append(Conflict(f"name of {by_id[actor_id].name}", statements))
     return out
 

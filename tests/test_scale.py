@@ -53,3 +53,20 @@ def test_stream_keeps_input_order_and_reports_failures_per_document(tmp_path: Pa
     assert [d.id for d, _ in out] == [d.id for d in docs]
     assert all(not isinstance(facts, str) for _, facts in out)
     assert out[0][1].sentences and not out[5][1].sentences
+
+
+def test_builds_do_not_depend_on_the_string_hash_seed(tmp_path: Path, seeds_dir: Path) -> None:
+    """Worker processes hash strings with their own seeds; no stage may let set order reach the store."""
+    import os
+    import subprocess
+    import sys
+
+    dumps = []
+    for seed in ("1", "2"):
+        db = tmp_path / f"seed{seed}.db"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "newsgraph.cli", "build", str(seeds_dir), str(EXAMPLES), "--db", str(db),
+                        "--offline"], env=env, check=True, capture_output=True)
+        dumps.append(store_rows(db))
+    assert dumps[0]["conflicts"] and dumps[0]["events"]
+    assert dumps[0] == dumps[1]
