@@ -425,6 +425,8 @@ def _person_like(span: Span, persons_seen: set[str]) -> bool:
         return True
     if not _name_shaped(span.text):
         return False
+    if any(c.dep_ == "appos" and titles().get(c.lower_) for c in span.root.children):
+        return True  # 'X, a specialist at ...': the apposition's head is a person's role
     root = span.root
     partners = [root.head] if root.dep_ == "conj" else []
     partners += [c for c in root.children if c.dep_ == "conj"]
@@ -849,7 +851,8 @@ def resolve_corpus(
     surnames = {fold(n.split()[-1]) for n in person_names.values() if len(n.split()) > 1}
     for doc_id, actors in sorted(per_doc.items()):
         for a in actors:
-            if a.type == "organization" and not a.codes.get("iso3") and _is_person_name(a.name, person_names, surnames):
+            if a.type in {"organization", "place"} and not a.codes.get("iso3") and _is_person_name(
+                    a.name, person_names, surnames):
                 a.type = "person"  # a person the parser took for an organization in this document
             if a.type == "person":
                 persons.append(a)

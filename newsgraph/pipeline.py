@@ -44,6 +44,7 @@ def analyse(doc: Document, parsed: object | None = None) -> DocFacts:
     facts.sentences = [Sentence(doc.id, s.start_char, s.end_char, s.text) for s in parsed.sents]
     facts.mentions, facts.actors = actors.find_mentions(doc, parsed)
     facts.quotes = quotes.extract_quotes(doc, parsed, facts.mentions, facts.actors)
+    facts.actors += quotes.joint_actors(facts.quotes, facts.actors)  # 'Xi and Putin said': one joint speaker
     facts.relations = events.extract_relations(doc, parsed, facts.mentions)
     facts.events = events.extract_events(doc, parsed, facts.mentions)
     facts.claims = claims.extract_claims(doc, parsed)
