@@ -37,6 +37,7 @@ from spacy.tokens import Token
 from newsgraph.actors import titles
 from newsgraph.gazetteer import word_table
 from newsgraph.model import Actor, Mention
+from newsgraph.nlp import text_of
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -88,7 +89,7 @@ class Resolver:
         for k, s in enumerate(parsed.sents):
             for t in s:
                 self.sent_of[t.i] = k
-        text = parsed.text
+        text = text_of(parsed)
         self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
         self.persons = _person_actors(parsed, mentions, actors)
         self.gender: dict[str, str] = {}

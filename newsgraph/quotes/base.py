@@ -4,10 +4,11 @@ span helpers that keep quotation marks paired."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
+
+from newsgraph.nlp import sentence_of, text_of
 
 DOUBLE_OPEN = {"“", "„", "«", "‟"}
 DOUBLE_CLOSE = {"”", "»"}
@@ -21,10 +22,9 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 VERBAL = {"VERB", "AUX"}
 
 
-@lru_cache(maxsize=4)
 def _text(doc: SpacyDoc) -> str:
     """The parsed text (spaCy rebuilds `Doc.text` from the tokens on every access)."""
-    return doc.text
+    return text_of(doc)
 
 
 @dataclass
@@ -55,9 +55,9 @@ class _Cand:
 def _previous_sentence(parsed: SpacyDoc, sent: Span) -> Span | None:
     if sent.start == 0:
         return None
-    prev = parsed[sent.start - 1].sent
+    prev = sentence_of(parsed[sent.start - 1])
     while prev.start > 0 and not prev.text.strip():
-        prev = parsed[prev.start - 1].sent
+        prev = sentence_of(parsed[prev.start - 1])
     return prev if prev.text.strip() else None
 
 

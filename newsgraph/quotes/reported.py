@@ -6,6 +6,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from newsgraph.coref import FEMALE, MALE
+from newsgraph.nlp import sentence_of
 from newsgraph.quotes.base import (
     FINITE_TAGS,
     QUOTE_CHARS,
@@ -38,7 +39,7 @@ def _reported(parsed: SpacyDoc, quoted: set[int]) -> list[_Cand]:
                 cands.append(cand)
             continue
         pattern = _pattern(tok)
-        if not pattern or _negated(tok) or _passive(tok) or tok.sent.text.rstrip().endswith("?"):
+        if not pattern or _negated(tok) or _passive(tok) or sentence_of(tok).text.rstrip().endswith("?"):
             continue
         subject = _speaker_token(tok)
         if pattern == "think" and not _person_subject(subject):
@@ -109,7 +110,7 @@ def _contents(verb: Token, pattern: str) -> list[tuple[int, int]]:
     """Character spans of what a reporting verb reports."""
     doc = verb.doc
     if _says_so(verb):
-        prev = _previous_sentence(doc, verb.sent)
+        prev = _previous_sentence(doc, sentence_of(verb))
         return [_trim_tokens(doc, prev.start, prev.end - 1)] if prev is not None else []
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and (pattern == "ask" or not _question_clause(c))
                and (pattern != "think" or _finite(c))]  # 'saw him get out' is seeing, not believing
@@ -251,7 +252,7 @@ def _rest_of_clause(verb: Token) -> list[tuple[int, int]]:
 def _according_content(tok: Token, obj: Token) -> _Cand | None:
     """'According to X, ...': the clause it qualifies, unless that clause is a report of its own."""
     if tok.dep_ == "ROOT":  # a misparse made the phrase the sentence's root: the rest of the sentence
-        toks = [t.i for t in tok.sent if t.i > obj.right_edge.i and not (t.is_punct or t.is_space)]
+        toks = [t.i for t in sentence_of(tok) if t.i > obj.right_edge.i and not (t.is_punct or t.is_space)]
         return _according_cand(tok, obj, toks)
     head = tok.head
     while head.dep_ not in {"ROOT", "conj"} and head.head != head and not (head.pos_ in VERBAL and _pattern(head)):
