@@ -157,11 +157,15 @@ def _is_agentive(span: Span) -> bool:
 def _gazetteer_spans(parsed: SpacyDoc, gaz: Gazetteer) -> list[_Found]:
     """Longest-first matches of gazetteer names, acronyms, demonyms, capitals and seats."""
     found: list[_Found] = []
+    starts = _first_words(gaz)
     i, n = 0, len(parsed)
     while i < n:
         tok = parsed[i]
         if not (tok.text[:1].isupper() or tok.text[:1].isdigit()) or tok.lower_ in {"the", "a", "an"}:
             i += 1  # a name starts after its article: 'The Pakistani Army' is no 'The Pakistani'
+            continue
+        if _leading_word(tok.text) not in starts and _leading_word(tok.text.replace(".", "")) not in starts:
+            i += 1  # no gazetteer key begins with this word: spare the seven look-ups
             continue
         match = None
         for j in range(min(n, i + 7), i, -1):
@@ -178,6 +182,23 @@ def _gazetteer_spans(parsed: SpacyDoc, gaz: Gazetteer) -> list[_Found]:
         else:
             i += 1
     return found
+
+
+def _leading_word(text: str) -> str:
+    match = _LEADING.match(fold(text))
+    return match.group() if match else ""
+
+
+_LEADING = re.compile(r"\w+")
+
+
+def _first_words(gaz: Gazetteer) -> frozenset[str]:
+    """The first word of every name, acronym, demonym, seat and capital the gazetteer knows (kept on it)."""
+    words = gaz.__dict__.get("_first_words")
+    if words is None:
+        keys = [*gaz.by_name, *gaz.by_seat, *gaz.by_demonym, *gaz.by_capital, *gaz.by_acronym]
+        words = gaz.__dict__["_first_words"] = frozenset(_leading_word(k) for k in keys)
+    return words
 
 
 def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
