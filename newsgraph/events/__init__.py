@@ -19,6 +19,13 @@ triggers that only date the report ("after the invasion") are background, not re
 that `newsgraph.coref` resolves give the actor named earlier. `plover_type` gives the type a
 PLOVER coder would assign (an announced cooperative act is an intent, AGREE).
 
+Sides are coded as event coders code them: a state's forces acting on people the sentence gives no
+other state ("Turkish police detained journalists") act at home, state on state, and two mentions of one
+state in different places ("Turkish police", "Turkish journalists") are two parties; an unnamed crowd, force
+or government is the one of the place named ("students demonstrated in Seoul against the government").
+An announced or intended hostile act ("will impose sanctions", "vowed to retaliate") is a threat, an
+announced refusal to cooperate ("would not provide support") a rejection.
+
 Ties between actors (MEMBER_OF, LEADS, ...) are read by `newsgraph.relations`; its
 `extract_relations` is re-exported here so the pipeline finds both stages in one place.
 Reports of one event in many documents are merged by `newsgraph.events.merge` (re-exported here).
@@ -52,7 +59,12 @@ LIGHT_VERBS = {
     "continue", "deepen", "strengthen", "bolster", "increase", "level", "lodge", "file", "issue", "reach",
     "undertake", "carry", "stage", "mount", "take", "enforce", "implement", "apply", "step", "intensify",
     "expand", "resume", "seek", "win", "receive", "come", "go",
+    "stag",  # spaCy's lemma of "staged" ("staged a protest")
 }
+# Lemmas the parser gets wrong for trigger verbs, and the right ones.
+LEMMA_FIXES = {"stag": "stage", "cordone": "cordon"}
+# ... and those whose wrong lemma is itself a word, told apart by the written form ("raped" is not "rapped").
+FORM_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape"}
 # Prepositions that introduce the target of an event ("met with X", "sanctions against X").
 TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "into", "toward", "towards", "over", "upon", "of",
                 "between")
@@ -60,7 +72,7 @@ TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "into", "toward", "t
 IN_TARGET_TYPES = {"AID", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 # Acts whose "from" names the one acted on: withdrawing from a place, taking from someone.
-FROM_TARGET_TYPES = {"RETREAT", "COERCE"}
+FROM_TARGET_TYPES = {"RETREAT", "COERCE", "SANCTION"}  # "recalled its envoy from X"
 # Nouns for a gathering that a body convenes ("the SCO summit") and that later text calls "the event".
 GATHERINGS = {"summit", "meeting", "conference", "forum", "event", "gathering", "session", "congress", "talks"}
 MAX_JOINT = 3  # "Xi and Putin met" pairs its subjects; a long list of attendees is not a set of pairs
@@ -71,7 +83,7 @@ HELP_FORMS = {"help", "helps", "helped", "helping"}
 MODALS = {"would", "could", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo", "ca"}
 # Verbs whose complement has not (yet) happened: "is set to visit", "plans to meet".
 INTENT_VERBS = {"plan", "expect", "hope", "want", "seek", "intend", "aim", "set", "prepare", "propose",
-                "consider", "wish", "try", "schedule", "go", "need", "likely", "due", "threaten", "promise"}
+                "consider", "wish", "schedule", "go", "need", "likely", "due", "threaten", "promise"}
 REFUSAL_VERBS = {"refuse", "decline", "fail"}
 # Acts whose complement clause states their content, not a second event: "agreed to cooperate",
 # "demanded that X withdraw", "accused X of attacking", "refused to recognise", "threatened to invade".
@@ -80,19 +92,73 @@ CLAUSAL = {"xcomp", "ccomp", "pcomp"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 # Nouns for people who take part in street protest, as opposed to officials who lodge one.
 CROWD_NOUNS = {"student", "worker", "protester", "protestor", "demonstrator", "resident", "supporter", "people",
+               "striker", "opponent",
                "villager", "farmer", "teacher", "citizen", "crowd", "thousand", "hundred", "dozen", "activist",
                "youth", "miner", "employee", "trader", "refugee", "voter", "woman", "man", "union"}
 # Prepositions by which an act names what it is about ("protested against the deal").
 CONTENT_PREPS = {"against", "about", "over", "for", "of", "on"}
 # Head nouns that make a nominal trigger before them an event ("a mediation effort", "an aid package").
 EFFORT_NOUNS = {"effort", "mission", "operation", "campaign", "drive", "process", "bid", "push", "initiative",
-                "programme", "program", "package"}
+                "programme", "program", "package", "attempt"}
+# Entity types of an object that names a place, state or body: the 'place' stand-in of the lexicon.
+PLACE_ENTS = {"GPE", "LOC", "FAC", "NORP", "ORG"}
 # Prepositions that put a nominal event before or around the one reported ("after the invasion").
 BACKGROUND_PREPS = {"after", "following", "since", "before", "amid", "despite", "prior"}
 # Modals that make a reported clause a demand on its subject ("X said Y must withdraw").
 OBLIGATION_MODALS = {"must"}
 # Types that, announced or intended rather than done, PLOVER codes as an expressed intent (AGREE).
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# Acts a state's forces or government do to people at home ("police detained students"), and nouns for such
+# people when no state of their own is named: the people are coded as the acting state's own.
+DOMESTIC_TYPES = {"COERCE", "ASSAULT", "CONCEDE", "RETREAT", "AID"}
+PEOPLE_NOUNS = CROWD_NOUNS | {
+    "journalist", "reporter", "opponent", "dissident", "civilian", "prisoner", "detainee", "member", "leader",
+    "politician", "critic", "militant", "rebel", "insurgent", "guerrilla", "guerilla", "suspect", "fundamentalist",
+    "islamist", "separatist", "opposition", "party", "newspaper", "paper", "monk", "priest", "cleric", "lawyer",
+    "blogger", "writer", "inmate", "hostage", "peasant", "pilgrim", "migrant", "immigrant", "minority",
+    "dozens", "hundreds", "thousands", "person", "individual", "group", "organisation", "organization",
+    "demonstration", "rally", "protest", "march", "strike", "riot", "gathering",  # "police broke up the rally"
+}
+# Modals and verbs by which an actor announces what it will do ("will", "plans to"), as against what may be.
+ANNOUNCING_MODALS = {"will", "would", "shall", "'ll", "wo"}
+ANNOUNCING_VERBS = {"want", "plan", "intend", "prepare", "threaten", "vow", "decide", "resolve"}
+# Nouns for a state's forces and government when no state is named with them ("the police", "authorities").
+AGENCY_NOUNS = {"police", "army", "troop", "force", "government", "authority", "military", "regime", "soldier",
+                "officer", "junta", "administration", "policeman", "gendarme", "militia"}
+PLACE_PREPS = {"in", "inside", "across", "throughout"}
+# Prepositions that name the doer of a nominal trigger: "at the request of X", "the deployment of X's troops";
+# a withdrawal or expulsion "from X" names the one acted on, not the doer.
+BY_PREPS = {"REQUEST": ("by", "from", "of"), "MOBILIZE": ("by", "of"), "RETREAT": ("by",), "COERCE": ("by",),
+            "SANCTION": ("by",)}
+# Acts a demand or call can ask of their doer ("called for an Israeli withdrawal", "demand for Iraq's release
+# of prisoners"): the doer is the one the demand is made on.
+DEMANDABLE = {"RETREAT", "CONCEDE", "CONSULT", "AGREE", "AID", "COOPERATE"}
+# Acts a government does to its own opposition by word ("warned opposition leaders", "urged strikers to return
+# to work"), and the nouns for that opposition, which unlike other people are the state's own by default.
+DOMESTIC_SAYING = {"THREATEN", "REQUEST", "ACCUSE"}
+OPPOSITION_NOUNS = {"opposition", "opponent", "dissident", "critic", "protester", "protestor", "demonstrator",
+                    "striker", "student", "worker", "union", "activist", "party", "journalist"}
+# Acts whose "for" clause gives their reason, not a second event: "jailed X for helping Y", "praised X for
+# standing by Y", "criticised X for attacking Y".
+REASONED = {"COERCE", "SUPPORT", "ACCUSE", "SANCTION"}
+BORDER_NOUNS = {"border", "frontier", "boundary"}
+# Acts that, as the purpose of a protest ("marched to demand"), say what the protest is for.
+PURPOSE_TYPES = {"REQUEST", "PROTEST", "ACCUSE", "REJECT", "SUPPORT"}
+# Occupations that go on strike, besides the crowd nouns ("a doctors' strike", "a strike by dock workers").
+LABOUR_NOUNS = {"doctor", "nurse", "driver", "docker", "pilot", "lawyer", "journalist", "labour", "labor", "staff",
+                "shopkeeper", "merchant", "transport", "port", "rail", "postal", "public", "general", "hunger"}
+# Fights that conjoined subjects wage on each other ("Indian and Pakistani troops exchanged fire").
+MUTUAL = {"clash", "exchange fire", "fight", "battle", "skirmish", "engage in fighting", "engage in clash",
+          "engage in battle", "engage in firefight", "fighting", "firefight", "gunfight", "shootout"}
+# Nouns for a state's own forces: sent, deployed or withdrawn, they are the sender's ("troops were sent to X").
+FORCE_NOUNS = {"troop", "soldier", "force", "warship", "peacekeeper", "marine", "unit", "contingent", "army"}
+# Nouns of the stance in which something is done ("marched in support of X", "resigned in protest").
+STANCE_NOUNS = {"support", "solidarity", "protest", "defiance"}
+PARTY_TYPES = {"country", "organization", "person", "group"}
+# Acts that harm what they reach: their target is the owner of a thing hit ("set fire to the offices of X").
+HARM_TYPES = {"ASSAULT", "COERCE"}
+# Acts that, promised, make a threat (CAMEO 13: threaten force, sanctions, repression, a break of relations).
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 UNREAL_ADJS = {"expected", "planned", "proposed", "possible", "potential", "likely", "upcoming", "future",
                "prospective", "scheduled", "anticipated"}
 
@@ -146,10 +212,13 @@ def extract_events(doc: Document, parsed: SpacyDoc, mentions: list[Mention], *, 
     found = [f for f in (_match(tok) for tok in parsed) if f is not None]
     consumed = {f.consumed.i for f in found if f.consumed is not None}
     verbs = {f.token.i: f for f in found if f.trigger.pos in {"V", "A"}}
+    demands = {f.token.i: f for f in found if f.trigger.type in CONTENT_TYPES | {"CONSULT"}}
+    protests = {f.token.i for f in found if f.trigger.type == "PROTEST"}
     out: list[Event] = []
     seen: set[tuple] = set()
     for f in found:
-        if f.token.i in consumed or _subsumed(f, verbs) or _object_of_act(f, verbs) or _classifier(f) or \
+        if f.token.i in consumed or _subsumed(f, verbs, demands) or _object_of_act(f, verbs, demands) or \
+                _classifier(f) or _earlier(f) or _object_effort(f, verbs) or _protest_purpose(f, protests) or \
                 _background(f):
             continue
         for event in _events_for(doc, ix, f):
@@ -195,7 +264,7 @@ def _match(tok: Token) -> _Found | None:
 
 def _find_trigger(tok: Token) -> _Found | None:
     lex = lexicon()
-    lemma = tok.lemma_.lower()
+    lemma = FORM_FIXES.get(tok.lower_) or LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
     if tok.pos_ == "VERB" and tok.dep_ != "amod":
         if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":  # "test-fired", "re-opened"
             hit = lex.get(("V", f"{tok.doc[tok.i - 2].lower_}-{lemma}"))
@@ -207,19 +276,24 @@ def _find_trigger(tok: Token) -> _Found | None:
             return _Found(tok, lex[("V", "help")])  # "troops helped put down riots": parsed as an auxiliary
         for child in tok.children:
             if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLES):
+                for obj in (o for o in tok.children if o.dep_ == "dobj"):  # "stepped up security"
+                    hit = lex.get(("V", f"{lemma} {child.lower_} {obj.lemma_.lower()}"))
+                    if hit:
+                        return _Found(tok, hit, obj)
                 hit = lex.get(("V", f"{lemma} {child.lower_}"))
                 if hit:
                     return _Found(tok, hit)
+        # verb, preposition and noun, before the object: "go on strike", "put on alert", "sent troops to the border"
         for child in tok.children:
-            if child.dep_ == "dobj":
-                hit = _object_phrase(lemma, child, lex)
-                if hit:
-                    return _Found(tok, hit, child)
-        for child in tok.children:  # verb, preposition and noun: "go on strike", "take into custody"
             for obj in (o for o in child.children if child.dep_ == "prep" and o.dep_ == "pobj"):
                 hit = lex.get(("V", f"{lemma} {child.lower_} {obj.lemma_.lower()}"))
                 if hit:
                     return _Found(tok, hit, obj)
+        for child in tok.children:  # the object, or the passive subject ("fishermen were released")
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                hit = _object_phrase(lemma, child, lex)
+                if hit:
+                    return _Found(tok, hit, child)
         for child in tok.children:
             if child.dep_ == "prep" or (child.dep_ == "xcomp" and any(a.lower_ == "to" for a in child.children)):
                 hit = lex.get(("V", f"{lemma} {'to' if child.dep_ == 'xcomp' else child.lower_}"))
@@ -233,6 +307,10 @@ def _find_trigger(tok: Token) -> _Found | None:
                 hit = lex.get(("N", f"{child.lemma_.lower()} {lemma}"))
                 if hit:
                     return _Found(tok, hit)
+        for child in (c for c in tok.children if c.dep_ == "prep"):  # "a call for", "calls on X to"
+            hit = lex.get(("N", f"{lemma} {child.lower_}"))
+            if hit:
+                return _Found(tok, hit)
         hit = lex.get(("N", lemma)) or lex.get(("N", tok.lower_))
         return _Found(tok, hit) if hit else None
     if tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in {"to", "of", "toward",
@@ -244,13 +322,15 @@ def _find_trigger(tok: Token) -> _Found | None:
 
 def _object_phrase(lemma: str, obj: Token, lex: dict[tuple[str, str], Trigger]) -> Trigger | None:
     """A 'verb object' entry for a verb and its object: the object's own word, else the lexicon's stand-ins
-    'person' (any person named as object: 'released the mayor') and 'thing' (an object that names no one:
-    'struck targets', 'welcomed the decision')."""
+    'person' (any person named as object: 'released the mayor'), 'thing' (an object that names no one:
+    'struck targets', 'welcomed the decision') and 'place' (a named state, place or body: 'struck Beirut')."""
     hit = lex.get(("V", f"{lemma} {obj.lemma_.lower()}")) or lex.get(("V", f"{lemma} {obj.lower_}"))
     if hit is None and _names_person(obj):
         hit = lex.get(("V", f"{lemma} person"))
     if hit is None and obj.pos_ == "NOUN" and not obj.ent_type_ and not _names_person(obj):
         hit = lex.get(("V", f"{lemma} thing"))
+    if hit is None and obj.ent_type_ in PLACE_ENTS:
+        hit = lex.get(("V", f"{lemma} place"))
     return hit
 
 
@@ -274,29 +354,61 @@ def _obligation(verb: Token) -> Token | None:
     return None
 
 
-def _subsumed(f: _Found, verbs: dict[int, _Found]) -> bool:
+def _subsumed(f: _Found, verbs: dict[int, _Found], demands: dict[int, _Found]) -> bool:
     """An inner trigger a governing trigger already codes: 'invited Putin to visit', 'criticizing sanctions',
-    'refused to recognise' (the outer event is the one that happened)."""
+    'refused to recognise', 'calls by X to withdraw' (the outer event is the one that happened)."""
     tok = f.token
     head = tok.head
-    if _content_of(tok, verbs):
+    if _content_of(tok, {**verbs, **{i: d for i, d in demands.items() if d.trigger.pos == "N"}}):
         return True
     if head.i == tok.i or head.i not in verbs:
         return False
     if f.trigger.pos == "V":
         return tok.dep_ in {"xcomp"}
-    if tok.dep_ == "dobj":
+    if tok.dep_ in {"dobj", "nsubjpass"}:  # "criticized the sanctions", "the offer was turned down"
         return head.lemma_ not in LIGHT_VERBS
     return False
 
 
-def _object_of_act(f: _Found, verbs: dict[int, _Found]) -> bool:
+def _protest_purpose(f: _Found, protests: set[int]) -> bool:
+    """'marched to demand independence', 'went on strike to protest the cuts', 'staged a rally to denounce X':
+    what a protest is for is what the protest says, not a second event."""
+    return f.trigger.type in PURPOSE_TYPES and _protest_of_purpose(f.token, protests) is not None
+
+
+def _protest_of_purpose(tok: Token, protests: set[int]) -> Token | None:
+    """The protest (verb, or the verb staging a protest noun) whose purpose infinitive `tok` heads."""
+    if tok.dep_ not in {"advcl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    head = tok.head
+    staged = [c for c in head.children if c.dep_ == "dobj"] + [
+        p for c in head.children if c.dep_ == "prep" for p in c.children]  # "staged a rally", "went on strike"
+    if head.dep_ == "acl":
+        staged.append(head.head)  # "the demonstration staged by students to protest ..."
+    if head.i in protests or any(t.i in protests for t in staged):
+        return head
+    return None
+
+
+def _object_effort(f: _Found, verbs: dict[int, _Found]) -> bool:
+    """'suspended its aid programme', 'halted the peace process': a nominal trigger naming the effort that
+    another act's object is; the governing act is the event."""
+    tok = f.token
+    effort = tok.head
+    return (f.trigger.pos == "N" and tok.dep_ == "compound" and effort.dep_ == "dobj" and effort.head.i in verbs
+            and effort.head.lemma_ not in LIGHT_VERBS)
+
+
+def _object_of_act(f: _Found, verbs: dict[int, _Found], demands: dict[int, _Found]) -> bool:
     """A nominal trigger that is what another act is about: 'protested against the deal', 'complained about
-    the attack', 'called for sanctions'; the governing act is the event reported."""
+    the attack', 'called for sanctions', 'their call for an embargo'; the governing act is the event reported."""
     tok = f.token
     prep = tok.head
-    return (f.trigger.pos == "N" and tok.dep_ == "pobj" and prep.lower_ in CONTENT_PREPS
-            and prep.head.i in verbs and prep.head.lemma_ not in LIGHT_VERBS)
+    stance = prep.lower_ == "in" and tok.lemma_.lower() in STANCE_NOUNS  # "rallied in support of X"
+    if f.trigger.pos != "N" or tok.dep_ != "pobj" or (prep.lower_ not in CONTENT_PREPS and not stance):
+        return False
+    return (prep.head.i in verbs and prep.head.lemma_ not in LIGHT_VERBS) or (
+        prep.head.pos_ == "NOUN" and prep.head.i in demands)  # "talks on a pullback", "a call for sanctions"
 
 
 def _classifier(f: _Found) -> bool:
@@ -305,6 +417,14 @@ def _classifier(f: _Found) -> bool:
     mission')."""
     tok = f.token
     return f.trigger.pos == "N" and tok.dep_ == "compound" and tok.head.lemma_.lower() not in EFFORT_NOUNS
+
+
+def _earlier(f: _Found) -> bool:
+    """A verb trigger in a relative clause in the past perfect ('children they had abducted', 'who had been
+    arrested'): an earlier act that describes someone, not one the sentence reports."""
+    tok = f.token
+    return f.trigger.pos == "V" and tok.dep_ == "relcl" and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in tok.children)
 
 
 def _background(f: _Found) -> bool:
@@ -331,12 +451,13 @@ def _content_of(tok: Token, verbs: dict[int, _Found]) -> bool:
     for _ in range(6):
         if cur.head.i == cur.i or cur.dep_ in {"relcl", "advcl", "parataxis"}:
             return False
-        clausal = clausal or cur.dep_ in CLAUSAL  # a conjoined clause ('alleged that ... and that ...') passes
+        # a conjoined clause ('alleged that ... and that ...') passes; a noun's infinitive ('calls to withdraw')
+        clausal = clausal or cur.dep_ in CLAUSAL or (cur.dep_ == "acl" and cur.head.pos_ == "NOUN")
         reason = reason or (cur.dep_ == "pcomp" and cur.head.lower_ == "for")
         cur = cur.head
         hit = verbs.get(cur.i)
         if hit is not None:
-            return clausal and hit.trigger.type in CONTENT_TYPES or reason and hit.trigger.type == "COERCE"
+            return clausal and hit.trigger.type in CONTENT_TYPES or reason and hit.trigger.type in REASONED
     return False
 
 
@@ -360,14 +481,27 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
         sources, targets = _verb_args(ix, tok, f)
     if trig.phrase in TRAVEL and not (sources and targets):
         return []  # "going over to the West like Ukraine" is no visit: a visit has a visitor and a host
-    pairs = _pairs(sources, targets, trig.type)
+    pairs = _pairs(sources, targets, "CONSULT" if trig.phrase in MUTUAL else trig.type)  # joint like a meeting
     if not pairs:
         return []
     negated = _is_negated(tok)
     kind = "PROTEST" if trig.type == "ACCUSE" and tok.lemma_ == "protest" and _crowd_subject(tok) else trig.type
+    if kind == "ASSAULT" and tok.lemma_ == "strike" and trig.pos == "N" and _labour_strike(tok):
+        kind = "PROTEST"  # "a strike by dock workers", "nurses began a strike": a stoppage, not an air strike
     if negated and trig.negated_type:
         kind, negated = trig.negated_type, False  # "won't recognise" is a rejection that happened
+    elif kind == "AGREE" and _promised(tok, HOSTILE, negated=False):
+        kind = "THREATEN"  # "vowed to retaliate", "is ready to strike": a promise of harm is a threat
+    elif kind == "AGREE" and _promised(tok, COOPERATIVE, negated=True):
+        kind = "REJECT"  # "vowed not to return the land": a promise not to yield is a refusal
     hypothetical = _is_hypothetical(tok)
+    announced = hypothetical and _announced(tok)
+    if negated and announced and kind in COOPERATIVE | {"AGREE"}:
+        kind, negated, hypothetical = "REJECT", False, False  # "would not provide support": a refusal
+    elif kind == "REJECT" and announced and not negated:
+        hypothetical = False  # "would not accept", "will reject": saying so is the rejection
+    elif not negated and announced and kind in HOSTILE - {"MOBILIZE"}:  # a planned deployment is no threat
+        kind, hypothetical = "THREATEN", False  # "will impose sanctions on X", "wants to attack X": a threat
     sent = tok.sent
     when = resolve_when(sent, ix.parsed, doc.published, near=tok.i)
     span = _evidence(tok, sent)
@@ -379,12 +513,46 @@ def _pairs(sources: list[Mention], targets: list[Mention], kind: str) -> list[tu
     """Every source with every target; conjoined subjects of a joint act ('Xi and Putin met') with each other.
     A target that is the source itself ('its own projects', 'blew themselves up') is no target."""
     targets = [t for t in targets if t.text.lower() not in REFLEXIVES
-               and not any(_same_actor(s.actor, t.actor) for s in sources)]
+               and not any(_one_actor(s, t) for s in sources)]
     if not targets and 1 < len(sources) <= MAX_JOINT and kind in SYMMETRIC:
         pairs = [(sources[0], other) for other in sources[1:]]
     else:
         pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
-    return [(s, t) for s, t in pairs if (s or t) and not (s and t and _same_actor(s.actor, t.actor))]
+    return [(s, t) for s, t in pairs if (s or t) and not (s and t and _one_actor(s, t))]
+
+
+def _one_actor(source: Mention, target: Mention) -> bool:
+    """Whether source and target are one actor. Two demonyms, or a demonym and a name, of one state in
+    different places name different parties of that state ('Turkish police detained Turkish journalists',
+    'Israeli troops entered an Israeli town'): a domestic act, which event coders code state on state."""
+    if not _same_actor(source.actor, target.actor):
+        return False
+    kinds = {source.kind, target.kind}
+    return source.start == target.start or "demonym" not in kinds or "pronoun" in kinds  # "its forces"
+
+
+def _promised(tok: Token, kinds: set[str], negated: bool) -> bool:
+    """Whether a promise or readiness has an act of one of `kinds` as its content, negated or not. CAMEO
+    codes a promised attack, sanction or crackdown as a threat (13: 'vowed to punish X', 'ready to use
+    force'), and a promise not to yield or cooperate as a rejection (12: 'vowed not to return the land')."""
+    for child in tok.children:
+        if child.dep_ not in {"xcomp", "ccomp"} or any(g.dep_ == "neg" for g in child.children) != negated:
+            continue
+        acts = [child, *(c for c in child.children if c.dep_ == "conj")]  # the promised act, not its details
+        acts += [o for a in acts if a.lemma_ in LIGHT_VERBS for o in a.children if o.dep_ == "dobj"]
+        if any((found := _match(a)) is not None and found.trigger.type in kinds for a in acts):
+            return True
+    return False
+
+
+def _labour_strike(noun: Token) -> bool:
+    """Whether 'strike' is a work stoppage: done by workers or a crowd ('a strike by miners', 'teachers began a
+    strike', 'a doctors' strike'), not by an armed force."""
+    doers = [c for c in noun.children if c.dep_ in {"compound", "poss"}] + [
+        p for c in noun.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by" for p in c.children]
+    if noun.dep_ == "dobj":
+        doers += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return any(d.lemma_.lower() in CROWD_NOUNS | LABOUR_NOUNS for d in doers)
 
 
 def _crowd_subject(verb: Token) -> bool:
@@ -405,16 +573,156 @@ def _same_actor(a: str, b: str) -> bool:
 
 def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention], list[Mention]]:
     subj_pass = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if subj_pass:
+    if subj_pass and not any(c.dep_ == "agent" for c in verb.children) and (f.trigger.type == "MOBILIZE" or (
+            f.trigger.type in {"AID", "RETREAT"} and any(_common_lemma(c) in FORCE_NOUNS for c in subj_pass))):
+        sources = [a for c in subj_pass for a in ix.np(c)]  # "Indian troops were deployed": India deploys them
+        targets = _prep_targets(ix, verb, f.trigger, ("to", "along", "near", "into", "against", "on")) or (
+            _prep_targets(ix, verb, f.trigger, ("from",)) if f.trigger.type in FROM_TARGET_TYPES else [])
+    elif subj_pass:
         sources = ix.agent(verb)
-        targets = [a for c in subj_pass for a in ix.np(c)]
+        targets = [a for c in subj_pass for a in (
+            (_prep_targets(ix, c, f.trigger) or ix.np(c)) if _same(c, f.consumed) else ix.np(c))] or _prep_targets(
+            ix, verb, f.trigger)  # "relations with X were severed", "sanctions were imposed on X"
     elif verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the accusations levelled at Ukraine by Putin"
         sources, targets = ix.agent(verb), _prep_targets(ix, verb, f.trigger)
+        if not targets and _existential(verb.head):
+            targets = ix.np(verb.head)  # "there were ten Russian soldiers killed": the noun is acted on
     else:
         sources = ix.subjects(verb)
         targets = _objects(ix, verb, f)
     sources = [s for s in sources if s not in targets]
+    if not targets and f.trigger.type in DOMESTIC_TYPES | DOMESTIC_SAYING:
+        targets = _own_people(ix, verb, sources, f.trigger.type)
+    if not sources or not targets:
+        sources, targets = _placed_sides(ix, verb, sources, targets)
     return sources, targets
+
+
+def _existential(noun: Token) -> bool:
+    """Whether a noun is what 'there is/are' introduces: a participle after it reports the event itself
+    (a participle after any other noun mostly gives the noun's background: 'a member jailed last year')."""
+    head = noun.head
+    return noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
+
+
+def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets: list[Mention]
+                  ) -> tuple[list[Mention], list[Mention]]:
+    """'Students demonstrated in Seoul against the government', 'police in Lagos arrested ...': an unnamed
+    crowd, force or government is the one of the state where the act takes place, as event coders code it."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    done_to = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"against", "with"} for p in c.children
+        if p.dep_ == "pobj"]
+    doer = next((t for t in doers if _unnamed_party(ix, t)), None) if not sources else None
+    done = next((t for t in done_to if _unnamed_party(ix, t)), None) if not targets else None
+    if doer is None and done is None:
+        return sources, targets
+    state = _place_state(ix, [verb, *doers, *done_to]) or _other_side_state(ix, doer, done, sources, targets)
+    if state is None:
+        return sources, targets
+
+    def party(tok: Token | None) -> list[Mention]:
+        return [Mention(ix.doc_id, tok.idx, tok.idx + len(tok.text), tok.text, state, "demonym")] if tok else []
+    return sources or party(doer), targets or party(done)
+
+
+def _other_side_state(ix: MentionIndex, doer: Token | None, done: Token | None, sources: list[Mention],
+                      targets: list[Mention]) -> str | None:
+    """'Kenyans protested against the government', 'police fired on Kenyan students': with no place named,
+    an unnamed government or force is that of the state named on the other side."""
+    if done is not None and doer is None and done.lemma_.lower() in AGENCY_NOUNS:
+        others = sources
+    elif doer is not None and done is None and doer.lemma_.lower() in AGENCY_NOUNS:
+        # "police fired on Kenyan students" (people of a state, at home), not "police cordoned off an embassy"
+        others = [m for m in targets if m.kind == "demonym" and id(m) in ix.spans
+                  and _common_lemma(ix.head(m).head) in PEOPLE_NOUNS]
+    else:
+        return None
+    states = {st for st in (_state_of(m.actor) or _modifier_state(ix, m) for m in others) if st}
+    return states.pop() if len(states) == 1 else None
+
+
+def _common_lemma(tok: Token) -> str:
+    """The lemma of a common noun, also when the parser took a capitalised one for a name ('Rebels in ...')."""
+    if tok.pos_ == "PROPN" and tok.lower_.endswith("s") and tok.lower_[:-1] in PEOPLE_NOUNS | AGENCY_NOUNS:
+        return tok.lower_[:-1]
+    return tok.lemma_.lower()
+
+
+def _unnamed_party(ix: MentionIndex, tok: Token) -> bool:
+    """A crowd, force or government named by a common noun alone ('protesters', 'the police')."""
+    heads = [tok, *(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                    if p.dep_ == "pobj"), *(c for c in tok.children if c.dep_ == "poss")]  # "thousands of students",
+    # "the government's policy"
+    return tok.pos_ in {"NOUN", "PROPN"} and any(_common_lemma(h) in PEOPLE_NOUNS | AGENCY_NOUNS for h in heads) \
+        and tok.i not in ix.by_token and not \
+        _named_party(ix, tok)  # "rebels in Angola" name no one; the place says where they are
+
+
+def _place_state(ix: MentionIndex, toks: list[Token]) -> str | None:
+    """The state named as where something happens ('in Seoul', 'in northern Iraq'), by a state mention or
+    a city, capital or region the gazetteer places in a state."""
+    gaz = load_gazetteer()
+    for tok in toks:
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
+            for p in (c for c in prep.children if c.dep_ == "pobj"):
+                m = ix.by_token.get(p.i) or next((ix.by_token[c.i] for c in p.children if c.dep_ in {
+                    "amod", "compound"} and c.i in ix.by_token), None)  # "in the Kenyan capital"
+                state = _state_of(m.actor) if m is not None else None
+                if state is None and p.pos_ == "PROPN":
+                    key = fold(ix.parsed[p.left_edge.i:p.i + 1].text if p.left_edge.pos_ == "PROPN" else p.text)
+                    iso3 = gaz.by_city.get(key) or gaz.by_region.get(key)
+                    state = gaz.by_capital.get(key) or (gaz.by_iso3.get(iso3) if iso3 else None)
+                if state is not None:
+                    return state
+    return None
+
+
+def _own_people(ix: MentionIndex, verb: Token, sources: list[Mention], kind: str) -> list[Mention]:
+    """'Turkish police detained journalists', 'demonstrators were dispersed by the Egyptian army': a state's
+    forces acting on people the sentence ties to no other state act at home, and event coders code the
+    people as the state's own (a domestic act, state on state). The people stand for that state here."""
+    nouns = PEOPLE_NOUNS if kind in DOMESTIC_TYPES else OPPOSITION_NOUNS
+    people = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"
+              and {c.lemma_.lower(), *(m.lemma_.lower() for m in c.children if m.dep_ in {"compound", "amod"})} & nouns
+              and not _named_party(ix, c)]  # "activists", "opposition leaders"
+    states = {st for st in (_state_of(s.actor) or _modifier_state(ix, s) for s in sources) if st}
+    if not people or len(states) != 1:
+        return []
+    span = ix.parsed[people[0].left_edge.i:people[0].right_edge.i + 1]
+    return [Mention(ix.doc_id, span.start_char, span.end_char, span.text, states.pop(), "demonym")]
+
+
+def _modifier_state(ix: MentionIndex, m: Mention) -> str | None:
+    """The state a demonym or name before an actor ties it to ('Sudanese President Omar al-Bashir')."""
+    span = ix.spans.get(id(m))
+    if span is None:  # a party this module made up ('the police' of a place) has no modifiers to read
+        return None
+    for tok in span.root.subtree:  # the modifiers before the name, through a title ('President')
+        other = ix.by_token.get(tok.i)
+        if tok.i < span.start and tok.dep_ in {"amod", "compound", "poss"} and other is not None:
+            return _state_of(other.actor)
+    return None
+
+
+def _named_party(ix: MentionIndex, noun: Token) -> bool:
+    """Whether a noun phrase names whose it is ('Kurdish activists', 'students of Kabul University'); what
+    its clauses say ('a rally to protest the war in Iraq') does not."""
+    heads = [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj")]
+    return any(t.i in ix.by_token for h in heads for t in (h, *h.children) if t.dep_ not in {"acl", "relcl", "prep"}
+               or t.i == h.i)
+
+
+def _state_of(actor: str) -> str | None:
+    """The state an actor is or serves: a country of the gazetteer, or the state a role names."""
+    entries = load_gazetteer().entries
+    for key in (actor, actor.split(":")[-1]):
+        entry = entries.get(key)
+        if entry is not None and entry.type == "country":
+            return key
+    return None
 
 
 def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
@@ -422,18 +730,27 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     out: list[Mention] = []
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"}:
-            out += _prep_targets(ix, child, f.trigger) if _same(child, f.consumed) else ix.np(child)
-    out = out or _prep_targets(ix, verb, f.trigger)
+            out += _prep_targets(ix, child, f.trigger) if _same(child, f.consumed) else [
+                m for m in ix.np(child) if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]  # "its aid"
+    words = f.trigger.phrase.split()
+    if not out and len(words) == 2:  # the preposition of the phrase takes the object: "sealed off X", "fired on X"
+        out = _prep_targets(ix, verb, f.trigger, (words[1],))
+    if not out and f.consumed is not None and f.consumed.dep_ == "pobj":  # "put troops on alert along X"
+        out = _prep_targets(ix, f.consumed, f.trigger)
+    out = out or _prep_targets(ix, verb, f.trigger) or [
+        a for c in verb.children if c.dep_ == "dobj" and not _same(c, f.consumed)
+        for a in _prep_targets(ix, c, f.trigger, ("to", "for", "against", "on", "with"))]  # "its aid to X"
     if not out and f.trigger.type in IN_TARGET_TYPES:  # "lifted a curfew in X", "deployed troops in X"
         for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
             out = out or _prep_targets(ix, tok, f.trigger, ("in", "inside"))
     if not out and f.trigger.type in FROM_TARGET_TYPES:  # "withdrew its troops from X", "seized arms from X"
         for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
             out = out or _prep_targets(ix, tok, f.trigger, ("from",))
+        out = out or _prep_targets(ix, verb, f.trigger, ("of",))  # "pulled its marines out of X"
     if not out and f.trigger.phrase in TRAVEL:
         out = _capital_targets(ix, verb, f.trigger.phrase.split()[-1])
-    if not out and f.trigger.type in CONTENT_TYPES:
-        out = _content_targets(ix, verb)
+    if not out and f.trigger.type in CONTENT_TYPES | {"PROTEST"}:  # "marched to demand independence from X"
+        out = _content_targets(ix, verb, purpose=f.trigger.type == "PROTEST")
     if not out:
         out = _first_in_complement(ix, verb)
     if not out and f.trigger.type == "CONSULT":
@@ -470,22 +787,40 @@ def _conveners(ix: MentionIndex, noun: Token) -> list[Mention]:
 def _prep_targets(ix: MentionIndex, tok: Token, trig: Trigger, preps: tuple[str, ...] = TARGET_PREPS
                   ) -> list[Mention]:
     lex = lexicon()
+    if trig.type == "PROTEST":
+        preps = (*preps, "outside")  # "demonstrated outside the Japanese embassy"
+    if trig.type == "MOBILIZE":
+        preps = (*preps, "near", "along")  # "held exercises near Taiwan"
+    attached = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"out", "away"}
+                                 for g in c.children)]  # "out of X", "away from X"
     for name in preps:
-        for child in tok.children:
+        for child in attached:
             if child.dep_ in {"prep", "dative"} and child.lower_ == name:
-                found = [a for p in child.children if p.dep_ == "pobj" for a in _object_actors(ix, p, lex)]
+                found = [a for p in child.children if p.dep_ == "pobj"
+                         for a in _object_actors(ix, p, lex, trig.type in HARM_TYPES)]
                 if found:
                     return found
     return []
 
 
-def _object_actors(ix: MentionIndex, obj: Token, lex: dict) -> list[Mention]:
+def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False) -> list[Mention]:
     """The actors an object stands for; an object that is itself an event ('called for sanctions against X',
-    'at X's request') gives that event's target, never its source."""
-    if obj.pos_ == "NOUN" and ("N", obj.lemma_.lower()) in lex:
+    'at X's request') gives that event's target, never its source, and the doer of an act asked for ('a demand
+    for Israeli withdrawal' concerns Israel). With `owner`, a thing harmed stands for its owner ('set fire to
+    the offices of X', 'hacked into the computers of X')."""
+    nominal = lex.get(("N", obj.lemma_.lower())) if obj.pos_ == "NOUN" else None
+    if nominal is not None:
         return [a for c in obj.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "to", "with", "over"}
-                for a in ix.pobj(c)]
-    return ix.np(obj)
+                for a in ix.pobj(c)] or [ix.by_token[c.i] for c in obj.children if c.i in ix.by_token and c.dep_ in
+                                         {"amod", "poss", "compound"} and nominal.type in DEMANDABLE]
+    if obj.lemma_.lower() in BORDER_NOUNS:  # "to its border with Kuwait": the state across the border
+        across = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "with" for a in ix.pobj(c)]
+        if across:
+            return across
+    found = ix.np(obj)
+    if not found and owner and obj.pos_ == "NOUN":
+        found = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for a in ix.pobj(c)]
+    return found
 
 
 def _capital_targets(ix: MentionIndex, tok: Token, prep: str = "to") -> list[Mention]:
@@ -504,13 +839,14 @@ def _capital_targets(ix: MentionIndex, tok: Token, prep: str = "to") -> list[Men
     return out
 
 
-def _content_targets(ix: MentionIndex, tok: Token) -> list[Mention]:
+def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> list[Mention]:
     """Whom a demand, promise, refusal or accusation concerns, read from its complement: the subject of the
     clause ('demanded that the US cancel ...'), else the first actor inside it ('promised to continue
     military aid to Mozambique'), never the actor making it."""
     sources = {m.actor for m in ix.subjects(tok)} if tok.pos_ != "ADJ" else {m.actor for m in ix.subjects(tok.head)}
     for child in tok.children:
-        if child.dep_ not in {"ccomp", "xcomp"}:
+        if child.dep_ not in ({"ccomp", "xcomp", "advcl"} if purpose else {"ccomp", "xcomp"}) or (
+                purpose and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
             continue
         subjects = [a for c in child.children if c.dep_ in {"nsubj", "nsubjpass"} for a in ix.np(c)
                     if a.actor not in sources]
@@ -518,9 +854,8 @@ def _content_targets(ix: MentionIndex, tok: Token) -> list[Mention]:
             return subjects
         inside = [ix.by_token[t.i] for t in child.subtree if t.i in ix.by_token
                   and ix.by_token[t.i].actor not in sources]
-        names = [m for m in inside if m.kind != "demonym"]
-        if inside:
-            return (names or inside)[:1]
+        if inside:  # a state, body or person before a place ('cut off the Nile waters to Sudan'), names first
+            return sorted(inside, key=lambda m: (ix.type_of(m) not in PARTY_TYPES, m.kind == "demonym"))[:1]
     return []
 
 
@@ -559,21 +894,33 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         sources += ix.agent(verb)  # "the accusations levelled at Ukraine by Putin"
         targets += _prep_targets(ix, verb, trig, ("at", "against", "on", "to"))
-    between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
-               for a in ix.pobj(c)]
+    owners = [noun, noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else [noun]
+    between = [a for t in owners for c in t.children if c.dep_ == "prep" and c.lower_ == "between"
+               for a in ix.pobj(c)]  # "fighting broke out between X and Y"
     if between and not sources:
         sources, between = between[:1], between[1:]
     targets += between
-    by = ("by", "from", "of") if trig.type == "REQUEST" else ("by", "from")  # "at the request of X"
-    sources += [a for c in noun.children if c.dep_ in {"prep", "agent"} and c.lower_ in by
+    by = BY_PREPS.get(trig.type, ("by", "from"))
+    heads = [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj")]  # "the arrest of X by Y", with "by Y" parsed under X
+    sources += [a for h in heads for c in h.children if c.dep_ in {"prep", "agent"} and c.lower_ in by
                 for a in ix.pobj(c)]
     if not targets:
         targets = _prep_targets(ix, noun, trig, tuple(p for p in TARGET_PREPS if p not in {"between", *by}))
+    if not targets and trig.type == "PROTEST" and noun.dep_ == "dobj":  # "staged a rally to denounce X"
+        targets = _content_targets(ix, noun.head, purpose=True)
+    if not targets and trig.type in FROM_TARGET_TYPES:  # "Iraq's withdrawal from Kuwait"
+        targets = _prep_targets(ix, noun, trig, ("from",))
     if not targets and trig.type == "CONSULT":
         targets = _capital_targets(ix, noun) or _earlier_convener(ix, noun)
     gov_sources, gov_targets = _governor_args(ix, noun, trig, bool(sources))
     sources = unique_actors(sources + gov_sources)
     targets = unique_actors(targets or gov_targets)
+    if not targets and trig.type in CONTENT_TYPES:  # "North Korea's threat to attack Japan"
+        doers = {m.actor for m in sources}
+        inside = [ix.by_token[t.i] for c in noun.children if c.dep_ == "acl" for t in c.subtree
+                  if t.i in ix.by_token and ix.by_token[t.i].actor not in doers]
+        targets = ([m for m in inside if m.kind != "demonym"] or inside)[:1]
     sources = [s for s in sources if s not in targets]
     if trig.type == "CONSULT" and not sources:
         return [], []  # "at the SCO summit" names a meeting; without a participant it reports no act
@@ -590,6 +937,8 @@ def _governor_args(ix: MentionIndex, noun: Token, trig: Trigger, has_source: boo
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if trig.type == "REQUEST" and via == "at":
         return [], ix.subjects(verb) or [a for c in passive for a in ix.np(c)]
+    if via == "with" and passive:  # "Japan was hit with tariffs by the US": the passive subject is acted on
+        return ix.agent(verb), [a for c in passive for a in ix.np(c)]
     if via == "under":  # "a convoy came under attack from X": the subject is the one acted on
         doers = [a for t in (noun, verb) for c in t.children if c.dep_ in {"prep", "agent"} and c.lower_ in
                  {"from", "by"} for a in ix.pobj(c)]
@@ -605,8 +954,9 @@ def _governor_args(ix: MentionIndex, noun: Token, trig: Trigger, has_source: boo
     else:
         sources = []
     targets = []
-    if via == "dobj" and verb.lemma_ in LIGHT_VERBS:
-        targets = _prep_targets(ix, verb, trig, ("to", "with", "against", "on", "for"))
+    if via == "dobj" and verb.lemma_ in LIGHT_VERBS:  # "gave Iraq an ultimatum", "gave aid to X"
+        targets = [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in ix.np(c)] or \
+            _prep_targets(ix, verb, trig, ("to", "with", "against", "on", "for"))
     if via == "nsubj":  # "sanctions cut off the Russian economy", "his trip was to China"
         targets = [a for c in verb.children if c.dep_ in {"dobj", "attr"} for a in ix.np(c)] or _prep_targets(
             ix, verb, trig, ("to", "against", "on", "with"))
@@ -714,6 +1064,21 @@ def _is_hypothetical(tok: Token) -> bool:
             return True
     top = chain[-1]
     return top.dep_ == "advcl" and any(_conditional(c) for c in top.children)
+
+
+def _announced(tok: Token) -> bool:
+    """Whether an unreal act is announced or intended by its actor ('will', 'would', 'wants to', 'plans
+    to') rather than conditional ('if') or merely possible ('could', 'may'): CAMEO codes an announced
+    hostile act as a threat and an announced refusal to cooperate as a rejection."""
+    chain = _chain(tok)
+    if any(_conditional(c) for t in chain for c in t.children) or (
+            chain[-1].dep_ == "advcl" and any(_conditional(c) for c in chain[-1].children)):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ANNOUNCING_MODALS for t in chain for c in t.children):
+        return True
+    # "helped to plan and carry out" is no announcement: a plan that is not its own subject's is part of an act
+    return any(t.i != tok.i and t.lemma_ in ANNOUNCING_VERBS and any(c.dep_ == "nsubj" for c in t.children)
+               for t in chain)
 
 
 def _conditional(mark: Token) -> bool:
