@@ -329,7 +329,8 @@ class CopyIndex:
             sk, hashes = _sketch_and_shingles(doc, (signatures or {}).get(doc.id))
             if not sk.size:
                 continue  # a document with no words is never linked
-            self._texts[doc.id] = doc.text
+            if self._shingles_of is None:  # else texts are read again when needed, never all held at once
+                self._texts[doc.id] = doc.text
             self._recent[doc.id] = hashes
             found.extend(self._compare(sk))
             self._index(sk)

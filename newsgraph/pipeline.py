@@ -21,6 +21,7 @@ from newsgraph.scale import analyse_stream
 from newsgraph.store import Store
 
 ENGLISH = {"en", None}
+COPY_BATCH = 256  # new documents the duplicate finder compares per call; it keeps their shingles until the call ends
 
 
 @dataclass
@@ -145,8 +146,13 @@ def _store_facts(store: Store, doc: Document, facts: DocFacts | str, summary: Bu
 
 
 def corpus_stage(store: Store) -> dict[str, int]:
-    """Duplicates, actor resolution, disagreements and stories over everything stored."""
-    docs = store.documents()
+    """Duplicates, actor resolution, disagreements and stories over everything stored.
+
+    Documents are held without their texts (each is read from the store when a stage asks for it), mentions
+    as light tuples, and the story grouping reads each document's words from features kept in the store,
+    so memory grows little with the corpus.
+    """
+    docs = store.documents(with_text=False)
     links = _find_copies(store, docs)
     by_doc = {link.doc: link for link in links}
     store.set_duplicates({
@@ -156,27 +162,31 @@ def corpus_stage(store: Store) -> dict[str, int]:
     })
     dedup.apply_links(docs, links)
     local = store.local_actors()
-    doc_mentions: dict[str, list[Mention]] = {}
-    for m in store.facts(Mention):
-        doc_mentions.setdefault(m.doc, []).append(m)
+    doc_mentions: dict[str, list[Mention]] = store.mention_rows()  # type: ignore[assignment]
     corpus_actors, mapping = actors.resolve_corpus(local, doc_mentions)
+    del local
     found_conflicts = claims.find_conflicts(store.facts(Claim), docs, mentions=doc_mentions, actor_ids=mapping,
                                             quotes=store.facts(Quote), events=store.facts(Event))
     found_conflicts += actors.naming_conflicts(corpus_actors, doc_mentions, mapping, docs)
+    del doc_mentions
     doc_actor_ids = {d.id: set(mapping.get(d.id, {}).values()) for d in docs}
     previous = [stories.Story(**row) for row in store.stories()]
     found_stories = stories.group_stories(docs, doc_actor_ids, actor_names={a.id: a.name for a in corpus_actors},
-                                          previous=previous)
+                                          previous=previous, features=stories.StoredFeatures(store))
     store.save_corpus(corpus_actors, mapping, found_conflicts, found_stories)
     return {"duplicates": len(links), "actors": len(corpus_actors)}
 
 
 def _find_copies(store: Store, docs: list[Document]) -> list[dedup.DuplicateLink]:
-    """Copies among all stored documents, comparing only those not compared before (their sketches are kept)."""
-    texts = {d.id: d.text for d in docs}
-    index = dedup.CopyIndex(shingles_of=lambda doc_id: dedup.shingles(texts[doc_id]))
-    index.load((sk for sk in store.sketches() if sk.doc in texts), store.copy_pairs())
+    """Copies among all stored documents, comparing only those not compared before (their sketches are kept).
+
+    Texts are read from the store only for new documents and for candidates being confirmed, and new
+    documents are added in batches, so that the shingles of one batch at most are held at a time.
+    """
+    ids = {d.id for d in docs}
+    index = dedup.CopyIndex(shingles_of=lambda doc_id: dedup.shingles(store.document_text(doc_id)))
+    index.load((sk for sk in store.sketches() if sk.doc in ids), store.copy_pairs())
     new = [d for d in docs if d.id not in index.sketches]
-    found = index.add(new)
+    found = [pair for start in range(0, len(new), COPY_BATCH) for pair in index.add(new[start:start + COPY_BATCH])]
     store.add_copies([index.sketches[d.id] for d in new if d.id in index.sketches], found)
     return index.links()

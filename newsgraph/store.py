@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from sqlalchemy import (
@@ -160,6 +161,15 @@ copy_pairs = Table(
     Column("kind", String(16), nullable=False),
     Column("score", Float, nullable=False),
 )
+# What the story grouping needs of each document's words (see stories.DocFeatures), so that later builds
+# read it instead of tokenising every stored text again. `version` names the feature format.
+story_features = Table(
+    "story_features",
+    metadata,
+    Column("doc", String(255), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+)
 errors = Table(
     "errors",
     metadata,
@@ -169,6 +179,52 @@ errors = Table(
 )
 
 FACT_TABLES: dict[type, Table] = {Mention: mentions, Quote: quotes, Relation: relations, Event: events, Claim: claims}
+TEXT_CACHE = 64  # texts a lazily read document keeps at hand: corpus stages read one document's text repeatedly
+
+
+class MentionRow(NamedTuple):
+    """A Mention with the same fields, as a tuple: a corpus holds millions, and a data class costs three times
+    the memory. Code that reads mentions by field name takes either."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    actor: str
+    kind: str
+
+
+class _TextsAtHand:
+    """Texts read from a store, the last TEXT_CACHE of them kept: a corpus stage reads one text repeatedly."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.recent: OrderedDict[str, str] = OrderedDict()
+
+    def get(self, doc_id: str) -> str:
+        if doc_id in self.recent:
+            self.recent.move_to_end(doc_id)
+            return self.recent[doc_id]
+        text_ = self.recent[doc_id] = self.store.document_text(doc_id)
+        if len(self.recent) > TEXT_CACHE:
+            self.recent.popitem(last=False)
+        return text_
+
+
+class StoredDocument(Document):
+    """A document whose text stays in the store until it is read."""
+
+    def __init__(self, texts: _TextsAtHand, **fields: Any) -> None:
+        self._texts = texts
+        super().__init__(text="", **fields)
+
+    @property  # type: ignore[override]
+    def text(self) -> str:
+        return self._texts.get(self.id)
+
+    @text.setter
+    def text(self, value: str) -> None:
+        """The text is the store's; the data class constructor's assignment is ignored."""
 
 
 def _encode(value: Any) -> str:
@@ -266,17 +322,23 @@ class Store:
         conn.execute(delete(sketches).where(sketches.c.doc == doc_id))
         conn.execute(delete(copy_pairs).where((copy_pairs.c.a == doc_id) | (copy_pairs.c.b == doc_id)))
         conn.execute(delete(doc_actors).where(doc_actors.c.doc == doc_id))
+        conn.execute(delete(story_features).where(story_features.c.doc == doc_id))
         for table in FACT_TABLES.values():
             conn.execute(delete(table).where(table.c.doc == doc_id))
 
-    def documents(self) -> list[Document]:
+    def documents(self, with_text: bool = True) -> list[Document]:
+        """All documents in id order. Without text, each document reads its text from the store when asked,
+        so a corpus stage over many documents holds only the texts it is working on."""
+        columns = [c for c in documents.columns if with_text or c.name != "text"]
         with self.engine.connect() as conn:
-            rows = conn.execute(select(documents).order_by(documents.c.id)).mappings().all()
-        out = []
+            rows = conn.execute(select(*columns).order_by(documents.c.id)).mappings().all()
+        out: list[Document] = []
+        texts = _TextsAtHand(self)
+        shared: dict[str, str] = {}  # outlets, languages, authors and furniture lines recur across documents
         for r in rows:
-            data = dict(r)
-            data["removed_lines"] = json.loads(data["removed_lines"] or "[]")
-            out.append(Document(**data))
+            data = {k: shared.setdefault(v, v) if isinstance(v, str) and k != "text" else v for k, v in r.items()}
+            data["removed_lines"] = [shared.setdefault(v, v) for v in json.loads(data["removed_lines"] or "[]")]
+            out.append(Document(**data) if with_text else StoredDocument(texts, **data))
         return out
 
     def set_duplicates(self, links: dict[str, tuple[str | None, str | None, float | None]]) -> None:
@@ -324,11 +386,35 @@ class Store:
             rows = conn.execute(select(table).order_by(table.c.doc, table.c.row_id)).mappings().all()
         return [cls(**{n: _decode_value(cls, n, r[n]) for n in names}) for r in rows]
 
+    def mention_rows(self) -> dict[str, list[MentionRow]]:
+        """Every mention, per document in stored order, as light tuples whose repeated strings are shared."""
+        out: dict[str, list[MentionRow]] = {}
+        shared: dict[str, str] = {}
+        columns = [mentions.c[f] for f in MentionRow._fields]
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*columns).order_by(mentions.c.doc, mentions.c.row_id))
+            for doc, start, end, text_, actor, kind in rows:
+                doc, text_, actor, kind = (shared.setdefault(v, v) for v in (doc, text_, actor, kind))
+                out.setdefault(doc, []).append(MentionRow(doc, start, end, text_, actor, kind))
+        return out
+
     def local_actors(self) -> dict[str, list[Actor]]:
+        """Each document's own actors. The same actor recurs in many documents: its strings are shared."""
         out: dict[str, list[Actor]] = {}
+        shared: dict[Any, Any] = {}
+
+        def one(value: Any) -> Any:
+            if isinstance(value, str):
+                return shared.setdefault(value, value)
+            if isinstance(value, list):
+                return [one(v) for v in value]
+            if isinstance(value, dict):
+                return {one(k): one(v) for k, v in value.items()}
+            return value
+
         with self.engine.connect() as conn:
             for row in conn.execute(select(doc_actors).order_by(doc_actors.c.doc, doc_actors.c.id)):
-                out.setdefault(row.doc, []).append(Actor(**json.loads(row.data)))
+                out.setdefault(row.doc, []).append(Actor(**one(json.loads(row.data))))
         return out
 
     # ------------------------------------------------------------ corpus level
@@ -379,6 +465,25 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(select(stories).order_by(stories.c.id)).all()
         return [{"id": r.id, "label": r.label, "docs": json.loads(r.docs)} for r in rows]
+
+    # ------------------------------------------------------------ story features
+
+    def story_features(self, version: int, doc_ids: list[str]) -> list[tuple[str, bytes]]:
+        """(doc, data) of the stored story features of these documents, where they are kept in this format
+        version; callers ask for a few hundred documents at a time."""
+        query = select(story_features.c.doc, story_features.c.data).where(
+            story_features.c.version == version, story_features.c.doc.in_(doc_ids))
+        with self.engine.connect() as conn:
+            return [(row.doc, row.data) for row in conn.execute(query)]
+
+    def save_story_features(self, version: int, found: Iterable[tuple[str, bytes]]) -> None:
+        """Keep story features of documents (replacing any older ones) in one transaction."""
+        rows = [{"doc": doc, "version": version, "data": data} for doc, data in found]
+        if not rows:
+            return
+        with self.transaction() as conn:
+            conn.execute(delete(story_features).where(story_features.c.doc.in_([r["doc"] for r in rows])))
+            conn.execute(insert(story_features), rows)
 
     # ------------------------------------------------------------ errors
 

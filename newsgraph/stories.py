@@ -30,14 +30,21 @@ noun phrases that determiners open, favouring the title and lead.
 from __future__ import annotations
 
 import calendar
+import json
 import math
+import os
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import tempfile
+import zlib
+from array import array
+from bisect import bisect_right
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsgraph.model import Document
@@ -57,6 +64,7 @@ BIGRAM_BONUS = 1.5  # a two-word phrase says more in a label than a single word
 # News puts the gist first (title and lead): phrases found there are better labels.
 LEAD_TOKENS = 40
 LEAD_BONUS = 1.5
+FEATURES_VERSION = 1  # raise when DocFeatures or the tokenising changes: stored features are then recomputed
 MAX_MODIFIERS = 2  # words allowed between a determiner and the noun that closes its phrase
 # Closed-class English words that open a noun phrase (articles, demonstratives, possessives, quantifiers);
 # "that" is left out: it more often opens a clause than a noun phrase.
@@ -91,19 +99,47 @@ class Story:
     docs: list[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
-    """One duplicate group, treated as a single document: copies must not count as agreement."""
+    """One duplicate group, treated as a single document: copies must not count as agreement.
+
+    Its words (those of the canonical document) are not kept here: a corpus has too many of them.
+    They are read through the grouping's features when needed.
+    """
 
     id: str  # the canonical document
     docs: list[str]
-    actors: set[str]
-    terms: Counter
-    bigrams: Counter
-    first_seen: dict[str, int] = field(default_factory=dict)  # phrase -> first token position
+    actors: set[str] | frozenset[str]  # read only
     first: date | None = None
     last: date | None = None
-    vector: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class DocFeatures:
+    """What the grouping needs of one document's words, computed once from its title and text.
+
+    Dicts keep the order in which phrases first occur, which the measures depend on. The noun-phrase
+    and capitalisation evidence is kept as per-document parts that add up over the corpus.
+    """
+
+    terms: dict[str, int]  # content word -> count
+    bigrams: dict[str, int]  # adjacent content words -> count
+    first_seen: dict[str, int]  # phrase -> first token position
+    after_determiner: list[str]  # words right after a determiner
+    nominal: list[str]  # words and pairs that close a noun phrase whatever else the corpus holds
+    nominal_if: list[tuple[str, str]]  # (word, pair) that do so when the word follows a determiner somewhere
+    proper: dict[str, tuple[int, int]]  # word -> (times seen inside a sentence, times capitalised there)
+
+    def to_bytes(self) -> bytes:
+        data = [list(self.terms.items()), list(self.bigrams.items()), list(self.first_seen.items()),
+                self.after_determiner, self.nominal, self.nominal_if, list(self.proper.items())]
+        return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> DocFeatures:
+        terms, bigrams, first, after, nominal, nominal_if, proper = json.loads(zlib.decompress(data))
+        return cls(dict(terms), dict(bigrams), dict(first), after, nominal, [tuple(p) for p in nominal_if],
+                   {w: tuple(n) for w, n in proper})
 
 
 def day_range(published: str | None) -> tuple[date, date] | None:
@@ -179,37 +215,91 @@ def _determiner_runs(tokens: list[_Tok]) -> Iterable[tuple[list[str], str]]:
             run.append(nxt.word)
 
 
-def _nominal_phrases(token_lists: list[list[_Tok]]) -> set[str]:
-    """Words and pairs that end a noun phrase opened by a determiner ('the joint commission will' gives
-    'commission' and 'joint commission'): a cheap sign of a noun, without a parse.
+def _noun_evidence(tokens: list[_Tok]) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """One document's part of the noun evidence: words and pairs that end a noun phrase opened by a
+    determiner ('the joint commission will' gives 'commission' and 'joint commission'), a cheap sign of
+    a noun without a parse.
 
     A word right after a determiner is a noun or an adjective. After a longer run the last
     word may be the verb ('several countries came to'), so it counts only when the run ends
-    in punctuation or a word that cannot follow a verb directly, or when the word is also
-    seen right after a determiner elsewhere.
+    in punctuation or a word that cannot follow a verb directly, or (`nominal_if`) when the
+    word is also seen right after a determiner anywhere in the corpus.
     """
-    runs = [r for tokens in token_lists for r in _determiner_runs(tokens)]
-    after_determiner = {run[0] for run, _ in runs}
-    found: set[str] = set()
-    for run, closer in runs:
+    after: dict[str, None] = {}
+    nominal: dict[str, None] = {}
+    nominal_if: dict[tuple[str, str], None] = {}
+    for run, closer in _determiner_runs(tokens):
+        after[run[0]] = None
         strong = not closer[0].isalpha() or closer in _NP_END_STRONG
-        if len(run) == 1 and (strong or closer in _NP_END_WEAK):
-            found.add(run[0])
-        elif len(run) > 1 and (strong or (closer in _NP_END_WEAK and run[-1] in after_determiner)):
-            found.update({run[-1], " ".join(run[-2:])})
-    return found
+        if len(run) == 1:
+            if strong or closer in _NP_END_WEAK:
+                nominal[run[0]] = None
+        elif strong:
+            nominal.update({run[-1]: None, " ".join(run[-2:]): None})
+        elif closer in _NP_END_WEAK:
+            nominal_if[(run[-1], " ".join(run[-2:]))] = None
+    return list(after), list(nominal), list(nominal_if)
 
 
-def _proper_words(token_lists: Iterable[list[_Tok]]) -> set[str]:
-    """Words mostly capitalised inside sentences: names and demonyms, which the actor part of a label covers."""
-    caps: Counter = Counter()
+def doc_features(title: str | None, text: str) -> DocFeatures:
+    """A document's features: its title, a full stop, then its text, read as one token stream."""
+    tokens = _tokens(title or "") + [_Tok(".", False, False)] + _tokens(text)
+    terms: Counter = Counter()
+    bigrams: Counter = Counter()
+    first_seen: dict[str, int] = {}
+    for pos, phrase, is_bigram in _phrases(tokens):
+        (bigrams if is_bigram else terms)[phrase] += 1
+        first_seen.setdefault(phrase, pos)
     seen: Counter = Counter()
-    for tokens in token_lists:
-        for tok in tokens:
-            if tok.word[0].isalpha() and not tok.initial:
-                seen[tok.word] += 1
-                caps[tok.word] += tok.capitalised
-    return {w for w, n in seen.items() if caps[w] * 2 > n}
+    caps: Counter = Counter()
+    for tok in tokens:  # capitals inside sentences: names and demonyms, which the actor part of a label covers
+        if tok.word[0].isalpha() and not tok.initial:
+            seen[tok.word] += 1
+            caps[tok.word] += tok.capitalised
+    after, nominal, nominal_if = _noun_evidence(tokens)
+    return DocFeatures(dict(terms), dict(bigrams), first_seen, after, nominal, nominal_if,
+                       {w: (n, caps[w]) for w, n in seen.items()})
+
+
+class TextFeatures:
+    """Features computed from each document's text whenever they are asked for; nothing is kept."""
+
+    def many(self, docs: list[Document]) -> Iterator[DocFeatures]:
+        """The features of these documents, in their order."""
+        return (doc_features(d.title, d.text) for d in docs)
+
+    def flush(self) -> None:
+        """Nothing to keep."""
+
+
+class StoredFeatures(TextFeatures):
+    """Features kept in a store's story_features table: each document is tokenised once, when first grouped,
+    and later builds read its features instead of its text."""
+
+    def __init__(self, store: Any, chunk: int = 500) -> None:
+        self.store = store
+        self.chunk = chunk
+        self.pending: dict[str, bytes] = {}
+
+    def many(self, docs: list[Document]) -> Iterator[DocFeatures]:
+        for start in range(0, len(docs), self.chunk):
+            part = docs[start:start + self.chunk]
+            stored = dict(self.store.story_features(FEATURES_VERSION, [d.id for d in part]))
+            for doc in part:
+                data = stored.get(doc.id) or self.pending.get(doc.id)
+                yield DocFeatures.from_bytes(data) if data is not None else self._computed(doc)
+
+    def _computed(self, doc: Document) -> DocFeatures:
+        found = doc_features(doc.title, doc.text)
+        self.pending[doc.id] = found.to_bytes()
+        if len(self.pending) >= self.chunk:
+            self.flush()
+        return found
+
+    def flush(self) -> None:
+        """Write the features computed since the last flush."""
+        self.store.save_story_features(FEATURES_VERSION, self.pending.items())
+        self.pending = {}
 
 
 def _idf(df: Counter, n: int) -> dict[str, float]:
@@ -217,36 +307,77 @@ def _idf(df: Counter, n: int) -> dict[str, float]:
     return {key: math.log((1 + n) / (1 + count)) + 1.0 for key, count in df.items()}
 
 
-def _unit(root: Document, group: list[Document], doc_actors: dict[str, set[str]]) -> tuple[_Unit, list[_Tok]]:
-    """One duplicate group; its words are those of its title and canonical (fullest) text."""
-    tokens = _tokens(root.title or "") + [_Tok(".", False, False)] + _tokens(root.text)
-    actors = set().union(*(doc_actors.get(d.id, set()) for d in group))
-    unit = _Unit(root.id, [d.id for d in group], actors, Counter(), Counter())
-    for pos, phrase, is_bigram in _phrases(tokens):
-        (unit.bigrams if is_bigram else unit.terms)[phrase] += 1
-        unit.first_seen.setdefault(phrase, pos)
-    ranges = [r for r in (day_range(d.published) for d in group) if r]
-    if ranges:
-        unit.first, unit.last = min(r[0] for r in ranges), max(r[1] for r in ranges)
-    return unit, tokens
-
-
-def _units(docs: list[Document], doc_actors: dict[str, set[str]]) -> tuple[list[_Unit], list[list[_Tok]]]:
-    """Duplicate groups as units (copies must not count as independent reports), in id order."""
+def _units(docs: list[Document], doc_actors: dict[str, set[str]]) -> list[_Unit]:
+    """Duplicate groups as units (copies must not count as independent reports), in id order; each unit's
+    words are those of its title and canonical (fullest) text."""
     by_id = {d.id: d for d in docs}
     members: dict[str, list[Document]] = defaultdict(list)
     for d in docs:
         members[d.duplicate_of if d.duplicate_of in by_id else d.id].append(d)
-    built = [_unit(by_id[root], sorted(members[root], key=lambda d: d.id), doc_actors) for root in sorted(members)]
-    return [u for u, _ in built], [t for _, t in built]
+    units = []
+    for root in sorted(members):
+        group = sorted(members[root], key=lambda d: d.id)
+        named = [doc_actors.get(d.id, frozenset()) for d in group]
+        actors = named[0] if len(named) == 1 else frozenset().union(*named)  # one set per document, not two
+        unit = _Unit(root, [d.id for d in group], actors)
+        ranges = [r for r in (day_range(d.published) for d in group) if r]
+        if ranges:
+            unit.first, unit.last = min(r[0] for r in ranges), max(r[1] for r in ranges)
+        units.append(unit)
+    return units
 
 
-def _vectorise(units: list[_Unit], term_idf: dict[str, float]) -> None:
-    """Unit-length TF-IDF vectors with sublinear term frequency."""
-    for u in units:
-        vec = {t: (1.0 + math.log(c)) * term_idf[t] for t, c in u.terms.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values()))
-        u.vector = {t: v / norm for t, v in vec.items()} if norm else {}
+class _Spill:
+    """Numbered records of (int ids, float values) in a temporary file: the word vectors of a large corpus
+    would not fit in memory, and each is read only a few times. The last records read are kept at hand."""
+
+    def __init__(self, at_hand: int = 4096) -> None:
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 - open as long as the grouping runs; see close()
+        self.offsets = array("q", [0])
+        self.unread = False  # written since the file was last flushed
+        self.at_hand = at_hand
+        self.recent: OrderedDict[int, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+
+    def append(self, ids: list[int], values: list[float]) -> None:
+        data = np.asarray(ids, dtype=np.int32).tobytes() + np.asarray(values, dtype=np.float64).tobytes()
+        self.file.write(data)
+        self.unread = True
+        self.offsets.append(self.offsets[-1] + len(data))
+
+    def get(self, number: int) -> tuple[np.ndarray, np.ndarray]:
+        if number in self.recent:
+            self.recent.move_to_end(number)
+            return self.recent[number]
+        if self.unread:
+            self.file.flush()
+            self.unread = False
+        start, end = self.offsets[number], self.offsets[number + 1]
+        data = os.pread(self.file.fileno(), end - start, start)
+        size = (end - start) // 12
+        record = np.frombuffer(data, np.int32, size), np.frombuffer(data, np.float64, size, offset=4 * size)
+        self.recent[number] = record
+        if len(self.recent) > self.at_hand:
+            self.recent.popitem(last=False)
+        return record
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class _Vector(NamedTuple):
+    """A unit-length sparse vector: term ids in the order the terms first occur, their weights, and the
+    ids sorted (with their weights) for lookups."""
+
+    ids: np.ndarray
+    values: np.ndarray
+    sorted_ids: np.ndarray
+    sorted_values: np.ndarray
+
+
+def _vector(record: tuple[np.ndarray, np.ndarray]) -> _Vector:
+    ids, values = record
+    order = np.argsort(ids, kind="stable")
+    return _Vector(ids, values, ids[order], values[order])
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -256,7 +387,18 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-def weighted_jaccard(a: set[str], b: set[str], weight: dict[str, float]) -> float:
+def _cosine(a: _Vector, b: _Vector) -> float:
+    """`cosine` over spilled vectors, adding the same products in the same order, so the sum is the same."""
+    if len(a.ids) > len(b.ids):
+        a, b = b, a
+    if not len(a.ids) or not len(b.ids):
+        return 0.0
+    at = np.minimum(np.searchsorted(b.sorted_ids, a.ids), len(b.ids) - 1)
+    other = np.where(b.sorted_ids[at] == a.ids, b.sorted_values[at], 0.0)
+    return sum((a.values * other).tolist())
+
+
+def weighted_jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str], weight: dict[str, float]) -> float:
     """Shared weight over total weight: sharing a rare actor counts more than sharing a common one."""
     union = sum(weight.get(x, 1.0) for x in a | b)
     return sum(weight.get(x, 1.0) for x in a & b) / union if union else 0.0
@@ -269,33 +411,97 @@ def _gap_days(a: _Unit, b: _Unit) -> int | None:
     return max(0, (b.first - a.last).days, (a.first - b.last).days)
 
 
-def _candidates(units: list[_Unit]) -> set[tuple[int, int]]:
-    """Pairs that share an actor or a distinctive term; posting lists that are too long are skipped."""
-    cap = max(MIN_POSTING_CAP, int(MAX_POSTING_SHARE * len(units)))
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, u in enumerate(units):
-        for a in u.actors:
-            postings["a:" + a].append(i)
-        top = sorted(u.vector.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATE_TERMS]
-        for term, _ in top:
-            postings["t:" + term].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for ids in postings.values():
-        if len(ids) > cap:
-            continue
-        pairs.update((x, y) for n, x in enumerate(ids) for y in ids[n + 1:])
-    return pairs
+class _Corpus:
+    """Corpus-wide statistics, the spilled vectors and the candidate postings, built in two passes over the
+    units' features; only statistics over the vocabulary are kept in memory, never a unit's words."""
 
+    def __init__(self, units: list[_Unit], roots: list[Document], features: TextFeatures,
+                 names: dict[str, str] | None) -> None:
+        self.units = units
+        self.names = names
+        phrase_df: Counter = Counter()
+        seen: Counter = Counter()
+        caps: Counter = Counter()
+        after: set[str] = set()
+        nominal: set[str] = set()
+        nominal_if: set[tuple[str, str]] = set()
+        self.vocabulary: dict[str, int] = {}
+        counts = _Spill(at_hand=0)
+        for f in features.many(roots):
+            phrase_df.update(f.terms.keys())
+            phrase_df.update(f.bigrams.keys())
+            for word, (n, c) in f.proper.items():
+                seen[word] += n
+                caps[word] += c
+            after.update(f.after_determiner)
+            nominal.update(f.nominal)
+            nominal_if.update(f.nominal_if)
+            counts.append([self.vocabulary.setdefault(t, len(self.vocabulary)) for t in f.terms],
+                          [float(c) for c in f.terms.values()])
+        n = len(units)
+        self.actor_idf = _idf(Counter(a for u in units for a in u.actors), n)
+        self.phrase_idf = _idf(phrase_df, n)
+        del phrase_df
+        self.proper = {w for w, k in seen.items() if caps[w] * 2 > k}
+        for word, pair in nominal_if:
+            if word in after:
+                nominal.update({word, pair})
+        self.nominal = nominal
+        self.vectors = _Spill()
+        self.keys_flat = array("i")
+        self.keys_at = array("q", [0])
+        self._vectorise(counts)
+        counts.close()
 
-def _linked(a: _Unit, b: _Unit, actor_idf: dict[str, float]) -> bool:
-    """Same episode: close in time (when known), and similar in actors and words."""
-    gap = _gap_days(a, b)
-    if gap is not None and gap > MAX_GAP_DAYS:
-        return False
-    text = cosine(a.vector, b.vector)
-    if not a.actors or not b.actors:
-        return text >= TEXT_ONLY_THRESHOLD
-    return text >= TEXT_THRESHOLD and weighted_jaccard(a.actors, b.actors, actor_idf) >= ACTOR_THRESHOLD
+    def _vectorise(self, counts: _Spill) -> None:
+        """Unit-length TF-IDF vectors with sublinear term frequency; each unit's actors and most distinctive
+        terms are listed as the keys that propose pairs."""
+        terms = list(self.vocabulary)
+        key_numbers: dict[str, int] = {}
+        self.posting_lists: list[array] = []
+        for i, u in enumerate(self.units):
+            ids, tfs = counts.get(i)
+            vec = {terms[t]: (1.0 + math.log(int(c))) * self.phrase_idf[terms[t]]
+                   for t, c in zip(ids.tolist(), tfs.tolist(), strict=True)}
+            norm = math.sqrt(sum(v * v for v in vec.values()))
+            vector = {t: v / norm for t, v in vec.items()} if norm else {}
+            self.vectors.append([self.vocabulary[t] for t in vector], list(vector.values()))
+            top = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATE_TERMS]
+            for key in [*("a:" + a for a in u.actors), *("t:" + t for t, _ in top)]:
+                number = key_numbers.setdefault(key, len(key_numbers))
+                if number == len(self.posting_lists):
+                    self.posting_lists.append(array("i"))
+                self.posting_lists[number].append(i)
+                self.keys_flat.append(number)
+            self.keys_at.append(len(self.keys_flat))
+
+    def vector(self, i: int) -> _Vector:
+        return _vector(self.vectors.get(i))
+
+    def partners(self, i: int) -> list[int]:
+        """Later units sharing an actor or a distinctive term with unit i; posting lists that are too long
+        (an actor or term found almost everywhere) are skipped."""
+        cap = max(MIN_POSTING_CAP, int(MAX_POSTING_SHARE * len(self.units)))
+        found: set[int] = set()
+        for number in self.keys_flat[self.keys_at[i]:self.keys_at[i + 1]]:
+            ids = self.posting_lists[number]
+            if len(ids) <= cap:
+                found.update(ids[bisect_right(ids, i):])
+        return sorted(found)
+
+    def linked(self, i: int, j: int) -> bool:
+        """Same episode: close in time (when known), and similar in actors and words."""
+        a, b = self.units[i], self.units[j]
+        gap = _gap_days(a, b)
+        if gap is not None and gap > MAX_GAP_DAYS:
+            return False
+        text = _cosine(self.vector(i), self.vector(j))
+        if not a.actors or not b.actors:
+            return text >= TEXT_ONLY_THRESHOLD
+        return text >= TEXT_THRESHOLD and weighted_jaccard(a.actors, b.actors, self.actor_idf) >= ACTOR_THRESHOLD
+
+    def close(self) -> None:
+        self.vectors.close()
 
 
 def _components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
@@ -325,26 +531,7 @@ def display_name(actor_id: str, names: dict[str, str] | None = None) -> str:
     return " ".join(w if i and w in _SMALL_WORDS else w.capitalize() for i, w in enumerate(words))
 
 
-@dataclass
-class _Context:
-    """Corpus-wide statistics the links and labels are measured against."""
-
-    actor_idf: dict[str, float]
-    phrase_idf: dict[str, float]  # terms and bigrams
-    proper: set[str]
-    nominal: set[str]
-    names: dict[str, str] | None
-
-
-def _context(units: list[_Unit], tokens: list[list[_Tok]], names: dict[str, str] | None) -> _Context:
-    n = len(units)
-    phrase_df = Counter(p for u in units for p in (*u.terms, *u.bigrams))
-    nominal = _nominal_phrases(tokens)
-    return _Context(_idf(Counter(a for u in units for a in u.actors), n), _idf(phrase_df, n),
-                    _proper_words(tokens), nominal, names)
-
-
-def _label_actors(units: list[_Unit], ctx: _Context, texts: str) -> list[str]:
+def _label_actors(units: list[_Unit], ctx: _Corpus, texts: str) -> list[str]:
     """The actors named in most of the story's documents; ties go to the most often named, then the rarer."""
     counts = Counter(a for u in units for a in u.actors if ":" not in a)
     if not counts:
@@ -360,18 +547,19 @@ def _label_actors(units: list[_Unit], ctx: _Context, texts: str) -> list[str]:
     return [display_name(a, ctx.names) for a in ranked[:LABEL_ACTORS] if counts[a] * 2 >= top]
 
 
-def _label_phrase(units: list[_Unit], ctx: _Context, excluded: set[str]) -> str | None:
-    """The most distinctive noun phrase of the story: in many of its documents, early in them, rare elsewhere."""
+def _label_phrase(features: list[DocFeatures], ctx: _Corpus, named: set[str]) -> str | None:
+    """The most distinctive noun phrase of the story: in many of its documents, early in them, rare elsewhere.
+    Phrases with a proper word or a word of the named actors are left to the actor part of the label."""
     df: Counter = Counter()
     tf: Counter = Counter()
     first: dict[str, int] = {}
-    for u in units:
-        for table in (u.terms, u.bigrams):
+    for f in features:
+        for table in (f.terms, f.bigrams):
             df.update(table.keys())
             tf.update(table)
-        for phrase, pos in u.first_seen.items():
+        for phrase, pos in f.first_seen.items():
             first[phrase] = min(pos, first.get(phrase, pos))
-    allowed = [p for p in tf if not any(w in excluded for w in p.split())]
+    allowed = [p for p in tf if not any(w in ctx.proper or w in named for w in p.split())]
     nouns = [p for p in allowed if p in ctx.nominal]
     scores = {}
     for phrase in nouns or allowed:
@@ -382,11 +570,11 @@ def _label_phrase(units: list[_Unit], ctx: _Context, excluded: set[str]) -> str 
     return min(scores, key=lambda p: (-scores[p], first[p], p))
 
 
-def _label(units: list[_Unit], ctx: _Context, texts: str) -> str:
+def _label(units: list[_Unit], features: list[DocFeatures], ctx: _Corpus, texts: str) -> str:
     """'Actor, Actor: phrase', e.g. 'Japan, Philippines: coast guard exercise'."""
     actors = _label_actors(units, ctx, texts)
-    excluded = ctx.proper | {w.casefold() for name in actors for w in re.findall(r"\w+", name)}
-    phrase = _label_phrase(units, ctx, excluded)
+    named = {w.casefold() for name in actors for w in re.findall(r"\w+", name)}
+    phrase = _label_phrase(features, ctx, named)
     head = ", ".join(actors)
     if head and phrase:
         return f"{head}: {phrase}"
@@ -404,6 +592,7 @@ def group_stories(
     doc_actors: dict[str, set[str]],
     actor_names: dict[str, str] | None = None,
     previous: list[Story] | None = None,
+    features: TextFeatures | None = None,
 ) -> list[Story]:
     """Group the documents into stories; every document is in one story.
 
@@ -413,20 +602,24 @@ def group_stories(
     pairs that involve a new document are tested, earlier stories are kept whole
     (a new document may join or merge them, never split them), and a story that
     gained nothing keeps its id and label. Without them, stories are numbered
-    "story-1", ... by their earliest document.
+    "story-1", ... by their earliest document. `features` says where the words of
+    documents come from (by default their texts, read each time; `StoredFeatures`
+    keeps them in a store); texts are read only to label stories that changed.
     """
-    units, tokens = _units(docs, doc_actors)
+    features = features or TextFeatures()
+    units = _units(docs, doc_actors)
     if not units:
         return []
-    ctx = _context(units, tokens, actor_names)
-    term_idf = {t: ctx.phrase_idf[t] for u in units for t in u.terms}
-    _vectorise(units, term_idf)
+    by_id = {d.id: d for d in docs}
+    ctx = _Corpus(units, [by_id[u.id] for u in units], features, actor_names)
     known = {d: story for story in previous or [] for d in story.docs}
     is_new = [any(d not in known for d in u.docs) for u in units]
-    edges = [(i, j) for i, j in sorted(_candidates(units))
-             if (is_new[i] or is_new[j] or not known) and _linked(units[i], units[j], ctx.actor_idf)]
+    try:
+        edges = [(i, j) for i in range(len(units)) for j in ctx.partners(i)
+                 if (is_new[i] or is_new[j] or not known) and ctx.linked(i, j)]
+    finally:
+        ctx.close()
     edges += _kept_together(units, known)
-    by_id = {d.id: d for d in docs}
     groups = sorted(([units[i] for i in comp] for comp in _components(len(units), edges)), key=_order_key)
     numbers = [int(s.id.rsplit("-", 1)[1]) for s in previous or [] if s.id.rsplit("-", 1)[-1].isdigit()]
     next_number = max(numbers, default=0) + 1
@@ -441,8 +634,10 @@ def group_stories(
             story_id = before[0].id  # grown or merged: the oldest story's id lives on
         else:
             story_id, next_number = f"story-{next_number}", next_number + 1
-        texts = "\n".join(by_id[u.id].text for u in group)
-        stories.append(Story(story_id, _label(group, ctx, texts), doc_ids))
+        roots = [by_id[u.id] for u in group]
+        texts = "\n".join(d.text for d in roots)
+        stories.append(Story(story_id, _label(group, list(features.many(roots)), ctx, texts), doc_ids))
+    features.flush()
     return sorted(stories, key=_story_number)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -43,6 +45,10 @@ def _exercise(store: Store) -> None:
     assert store.counts() == before
     assert [d.id for d in store.documents()] == ["a", "b"]
     assert store.documents()[0].removed_lines == ["Advertisement"]
+    lazy = store.documents(with_text=False)  # texts are read when asked for, and are the same
+    assert [(d.id, d.title, d.text) for d in lazy] == [(d.id, d.title, d.text) for d in store.documents()]
+    assert [tuple(dataclasses.astuple(m)) for m in store.facts(Mention)] == [
+        tuple(m) for rows in store.mention_rows().values() for m in rows]
     claims = store.facts(Claim)
     assert {c.value for c in claims} == {3e9, "3-4 June"}
     events = store.facts(Event)
@@ -64,8 +70,14 @@ def _exercise(store: Store) -> None:
     assert (back.doc, back.digest, back.size, back.removed) == ("a", "d" * 64, 9, 1)
     assert back.minhash.tolist() == sketch.minhash.tolist() and back.samples.tolist() == [4, 2**63 + 8]
     assert store.copy_pairs() == [CopyPair("b", "a", "contained", 0.9)]
-    store.save_document(_facts("a"))  # a replaced document loses its sketch and pairs
+    store.save_story_features(1, [("a", b"features of a"), ("b", b"features of b")])
+    store.save_story_features(1, [("a", b"newer features of a")])  # kept again: replaced, never doubled
+    assert sorted(store.story_features(1, ["a", "b", "c"])) == [("a", b"newer features of a"),
+                                                                 ("b", b"features of b")]
+    assert store.story_features(2, ["a"]) == []  # another format version is not read
+    store.save_document(_facts("a"))  # a replaced document loses its sketch, pairs and story features
     assert store.sketches() == [] and store.copy_pairs() == []
+    assert store.story_features(1, ["a", "b"]) == [("b", b"features of b")]
     with store.writing():
         other = Store(store.url.replace("postgresql+psycopg://", "postgresql://").removeprefix("sqlite:///"))
         with pytest.raises(StoreBusy, match="another build"), other.writing():

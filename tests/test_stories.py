@@ -6,7 +6,17 @@ import random
 from datetime import date
 
 from newsgraph.model import Document
-from newsgraph.stories import Story, day_range, display_name, group_stories
+from newsgraph.store import Store
+from newsgraph.stories import (
+    FEATURES_VERSION,
+    DocFeatures,
+    StoredFeatures,
+    Story,
+    day_range,
+    display_name,
+    doc_features,
+    group_stories,
+)
 
 WATER_1 = (
     "Uzbekistan and Tajikistan signed an agreement on Tuesday on sharing the water of the Vakhsh river, "
@@ -199,3 +209,24 @@ def test_earlier_stories_are_never_split() -> None:
     again = group_stories(_docs(["w1", "c1", "w2"]), ACTORS, previous=earlier)
     assert _by_docs(again) == [["c1", "w1", "w2"]]
     assert again[0].id == "story-7" and again[0].label != "an earlier grouping"
+
+
+def test_features_survive_the_store_round_trip() -> None:
+    found = doc_features("Water deal", WATER_1)
+    assert DocFeatures.from_bytes(found.to_bytes()) == found
+    assert list(found.terms)[:3] == ["water", "deal", "uzbekistan"]  # the order words first occur in is kept
+    assert found.proper["dushanbe"] == (1, 1) and "joint commission" in found.nominal
+
+
+def test_stored_features_group_alike_and_spare_later_runs_the_texts(tmp_path) -> None:
+    """Features kept in a store give the same stories; a later run reads them, not the texts."""
+    ids = ["w1", "c1", "w2", "c2", "w3", "c3", "b", "f"]
+    store = Store(str(tmp_path / "graph.db"))
+    features = StoredFeatures(store)
+    assert group_stories(_docs(ids), ACTORS, features=features) == group_stories(_docs(ids), ACTORS)
+    assert len(store.story_features(FEATURES_VERSION, ids)) == len(ids) and not features.pending
+    textless = [Document(id=d.id, source=d.source, text="", published=d.published) for d in _docs(ids)]
+    assert _by_docs(group_stories(textless, ACTORS, features=StoredFeatures(store))) == _by_docs(
+        group_stories(_docs(ids), ACTORS))
+    assert _by_docs(group_stories(textless, ACTORS)) != _by_docs(group_stories(_docs(ids), ACTORS))
+    store.close()
