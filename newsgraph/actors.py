@@ -27,7 +27,6 @@ from spacy.tokens import Span, Token
 
 from newsgraph.gazetteer import Entry, Gazetteer, fold, load_gazetteer, slug, word_table
 from newsgraph.model import Actor, Conflict, Document, Mention, Statement
-from newsgraph.nlp import sentence_of
 
 DEPUTY_WORDS = frozenset({"deputy", "vice"})  # words that make a leader's title a second's
 ROLE_PREFIX = "role:"
@@ -113,7 +112,7 @@ def _is_locative(span: Span) -> bool:
 
 def _stands_alone(span: Span) -> bool:
     """True when a name is all its sentence says (a list item, a heading, a name given alone)."""
-    sent = sentence_of(span)
+    sent = span.sent
     return not any(t.pos_ in {"VERB", "AUX"} for t in sent) and all(
         t.is_punct or span.start <= t.i < span.end or t.lower_ in {"the", "a", "an"} for t in sent)
 

@@ -30,7 +30,7 @@ from newsgraph.claims.subjects import (
 )
 from newsgraph.dates import Anchor, normalise_date
 from newsgraph.model import Claim, Document
-from newsgraph.nlp import sentence_of, text_of
+from newsgraph.nlp import text_of
 
 VAGUE_NOW = {"now", "nowadays", "these days", "currently"}
 DAYS_FROM_NOW = {"today", "tonight", "yesterday", "tomorrow"}
@@ -51,7 +51,7 @@ def extract_claims(doc: Document, parsed: SpacyDoc) -> list[Claim]:
             if claim is not None:
                 if claim.unit in DATE_UNITS:
                     earlier = [c.subject for c in claims if c.unit in DATE_UNITS]
-                    claim.subject = attendance_subject(sentence_of(span), claim.subject, earlier) or claim.subject
+                    claim.subject = attendance_subject(span.sent, claim.subject, earlier) or claim.subject
                 claims.append(claim)
                 dated.append(_Dated(claim, governor(span.root).i, span.start_char, span.end_char))
                 break
@@ -83,7 +83,7 @@ def _furniture(text: str, figure: Figure) -> bool:
 
 def _evidence(parsed: SpacyDoc, token: Token) -> tuple[str, int, int]:
     """The sentence that states a figure, kept to its own line, with its span in the document text."""
-    sent = sentence_of(token)
+    sent = token.sent
     text = text_of(parsed)
     start = max(sent.start_char, text.rfind("\n", 0, token.idx) + 1)
     line_end = text.find("\n", token.idx)
@@ -267,7 +267,7 @@ def _clause_period(dated: list[_Dated], token: Token) -> str | None:
     """The date that governs a figure: one attached to the figure's word or to a word above it
     ('Last year China overtook Russia ..., with trade topping $41 billion'), nearest first."""
     above = {token.i} | {a.i for a in token.ancestors}
-    sent = sentence_of(token)
+    sent = token.sent
     hits = [d for d in dated if d.governor in above and d.claim.period
             and sent.start_char <= d.start < sent.end_char]
     if not hits:

@@ -16,7 +16,6 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
 from newsgraph.claims.numbers import Figure
-from newsgraph.nlp import sentence_of
 
 DATE_MODIFIERS = {"early", "mid", "late"}
 COPULAS = {"be", "become", "remain", "stand", "reach", "top", "hit", "total", "rise", "fall", "grow", "drop",
@@ -151,7 +150,7 @@ def clause_core(verb: Token, skip: set[int]) -> list[int]:
 
 
 def _nearest_noun_before(token: Token) -> Token | None:
-    for i in range(token.i - 1, sentence_of(token).start - 1, -1):
+    for i in range(token.i - 1, token.sent.start - 1, -1):
         if token.doc[i].pos_ in ("NOUN", "PROPN"):
             return token.doc[i]
     return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
-from newsgraph.nlp import sentence_of, text_of
+from newsgraph.nlp import text_of
 
 DOUBLE_OPEN = {"“", "„", "«", "‟"}
 DOUBLE_CLOSE = {"”", "»"}
@@ -20,11 +20,6 @@ TRIM = " \t\n,;:.—–-" + QUOTE_CHARS
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 VERBAL = {"VERB", "AUX"}
-
-
-def _text(doc: SpacyDoc) -> str:
-    """The parsed text (spaCy rebuilds `Doc.text` from the tokens on every access)."""
-    return text_of(doc)
 
 
 @dataclass
@@ -55,9 +50,9 @@ class _Cand:
 def _previous_sentence(parsed: SpacyDoc, sent: Span) -> Span | None:
     if sent.start == 0:
         return None
-    prev = sentence_of(parsed[sent.start - 1])
+    prev = parsed[sent.start - 1].sent
     while prev.start > 0 and not prev.text.strip():
-        prev = sentence_of(parsed[prev.start - 1])
+        prev = parsed[prev.start - 1].sent
     return prev if prev.text.strip() else None
 
 
@@ -69,7 +64,7 @@ def _trim_tokens(doc: SpacyDoc, start: int, end: int) -> tuple[int, int]:
     while end > start and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     s, e = doc[start].idx, doc[end].idx + len(doc[end])
-    return _balance(_text(doc), s, e)
+    return _balance(text_of(doc), s, e)
 
 
 def _balance(text: str, s: int, e: int) -> tuple[int, int]:

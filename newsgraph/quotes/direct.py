@@ -6,7 +6,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
 from newsgraph.coref import FEMALE, MALE
-from newsgraph.nlp import sentence_of
+from newsgraph.nlp import text_of
 from newsgraph.quotes.base import (
     FINITE_TAGS,
     QUOTE_CHARS,
@@ -15,7 +15,6 @@ from newsgraph.quotes.base import (
     _Cand,
     _previous_sentence,
     _Source,
-    _text,
 )
 from newsgraph.quotes.interviews import _Interview
 from newsgraph.quotes.marks import _Marked
@@ -57,10 +56,10 @@ def _continues_quoting(c: _Cand, before: list[_Cand], parsed: SpacyDoc, text: st
     if c.source is not None:
         return False
     span = parsed.char_span(c.start, c.end, alignment_mode="expand")
-    if span is None or not _starts_sentence(span, text) or text[span.end_char:sentence_of(span).end_char].strip(
+    if span is None or not _starts_sentence(span, text) or text[span.end_char:span.sent.end_char].strip(
             QUOTE_CHARS + " .,!?\n"):
         return False
-    prev = _previous_sentence(parsed, sentence_of(span))
+    prev = _previous_sentence(parsed, span.sent)
     if prev is None or "\n" in text[prev.end_char:span.start_char]:
         return False
     return any(b.source is not None and prev.start_char <= b.start < prev.end_char for b in before)
@@ -92,7 +91,7 @@ def _attribute(parsed: SpacyDoc, text: str, span: Span, quoted: set[int], label:
         verb = finder(span, inside, quoted)
         if verb is not None:
             return _verb_source(verb)
-    source = _according_to(sentence_of(span), quoted) or _before_colon(parsed, text, span, quoted)
+    source = _according_to(span.sent, quoted) or _before_colon(parsed, text, span, quoted)
     if source is not None:
         return source
     poss = _possessor(span, inside)
@@ -120,7 +119,7 @@ def _governing_verb(span: Span, inside: set[int], quoted: set[int]) -> Token | N
 
 def _verb_beside(span: Span, inside: set[int], quoted: set[int]) -> Token | None:
     """A reporting verb with a subject in the same sentence, outside any quote ('“...,” she said')."""
-    sent = sentence_of(span)
+    sent = span.sent
     above = {a.i for r in _roots(span, inside) for a in r.ancestors}
     best = None
     for tok in sent:
@@ -137,7 +136,7 @@ def _verb_beside(span: Span, inside: set[int], quoted: set[int]) -> Token | None
 def _same_paragraph(tok: Token, span: Span) -> bool:
     """A cue attributes quotes in its own paragraph (the parser can run a sentence over a line break)."""
     lo, hi = min(tok.idx, span.start_char), max(tok.idx, span.end_char)
-    return "\n" not in _text(tok.doc)[lo:hi]
+    return "\n" not in text_of(tok.doc)[lo:hi]
 
 
 def _according_to(sent: Span, quoted: set[int]) -> _Source | None:
@@ -160,7 +159,7 @@ def _according_object(tok: Token) -> Token | None:
     if obj is None:
         return None
     doc = tok.doc
-    before = doc[tok.i - 1] if tok.i > sentence_of(tok).start else None
+    before = doc[tok.i - 1] if tok.i > tok.sent.start else None
     return obj if before is None or before.text in {",", "(", "—", "–", ";"} else None
 
 
@@ -174,7 +173,7 @@ def _before_colon(parsed: SpacyDoc, text: str, span: Span, quoted: set[int]) -> 
     colon = parsed.char_span(k, k + 1, alignment_mode="expand")
     if colon is None:
         return None
-    sent = sentence_of(colon)
+    sent = colon.sent
     before = [t for t in sent if t.i < colon.start and t.i not in quoted]
     verbs = [t for t in before if _pattern(t) and not _negated(t)]
     if verbs:
@@ -215,7 +214,7 @@ def _from_previous_sentence(cands: list[_Cand], parsed: SpacyDoc, text: str) -> 
         span = parsed.char_span(c.start, c.end, alignment_mode="expand")
         if span is None or not _starts_sentence(span, text):
             continue
-        prev_sent = _previous_sentence(parsed, sentence_of(span))
+        prev_sent = _previous_sentence(parsed, span.sent)
         if prev_sent is None:
             continue
         earlier = [p for p in cands[:i] if p.source and prev_sent.start_char <= p.start < prev_sent.end_char]
@@ -232,5 +231,5 @@ def _from_previous_sentence(cands: list[_Cand], parsed: SpacyDoc, text: str) -> 
 
 
 def _starts_sentence(span: Span, text: str) -> bool:
-    sent = sentence_of(span)
+    sent = span.sent
     return not text[sent.start_char:span.start_char].strip(QUOTE_CHARS + " \n")

@@ -6,7 +6,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from newsgraph.coref import FEMALE, MALE
-from newsgraph.nlp import sentence_of
+from newsgraph.nlp import text_of
 from newsgraph.quotes.base import (
     FINITE_TAGS,
     QUOTE_CHARS,
@@ -16,7 +16,6 @@ from newsgraph.quotes.base import (
     _Cand,
     _previous_sentence,
     _Source,
-    _text,
     _trim_tokens,
 )
 from newsgraph.quotes.direct import _according_object
@@ -39,7 +38,7 @@ def _reported(parsed: SpacyDoc, quoted: set[int]) -> list[_Cand]:
                 cands.append(cand)
             continue
         pattern = _pattern(tok)
-        if not pattern or _negated(tok) or _passive(tok) or sentence_of(tok).text.rstrip().endswith("?"):
+        if not pattern or _negated(tok) or _passive(tok) or tok.sent.text.rstrip().endswith("?"):
             continue
         subject = _speaker_token(tok)
         if pattern == "think" and not _person_subject(subject):
@@ -50,7 +49,7 @@ def _reported(parsed: SpacyDoc, quoted: set[int]) -> list[_Cand]:
                       cue_at=tok.idx)
         for span in _contents(tok, pattern):
             for start, end in _around_cue(tok, subject, *span):
-                start, end = _clip_to_paragraph(_text(parsed), tok.idx, start, end, _says_so(tok))
+                start, end = _clip_to_paragraph(text_of(parsed), tok.idx, start, end, _says_so(tok))
                 if end - start >= 3:
                     cands.append(_Cand("indirect", start, end, src))
     return cands
@@ -66,12 +65,12 @@ def _around_cue(verb: Token, subject: Token | None, start: int, end: int) -> lis
     hi = max(verb.i, subject.right_edge.i if subject is not None else verb.i)
     out = []
     for s, e in ((start, doc[lo].idx), (doc[hi].idx + len(doc[hi]), end)):
-        while s < e and _text(doc)[s] in TRIM and _text(doc)[s] not in QUOTE_CHARS:
+        while s < e and text_of(doc)[s] in TRIM and text_of(doc)[s] not in QUOTE_CHARS:
             s += 1
-        while e > s and _text(doc)[e - 1] in TRIM and _text(doc)[e - 1] not in QUOTE_CHARS:
+        while e > s and text_of(doc)[e - 1] in TRIM and text_of(doc)[e - 1] not in QUOTE_CHARS:
             e -= 1
         if e > s:
-            out.append(_balance(_text(doc), s, e))
+            out.append(_balance(text_of(doc), s, e))
     return out
 
 
@@ -110,7 +109,7 @@ def _contents(verb: Token, pattern: str) -> list[tuple[int, int]]:
     """Character spans of what a reporting verb reports."""
     doc = verb.doc
     if _says_so(verb):
-        prev = _previous_sentence(doc, sentence_of(verb))
+        prev = _previous_sentence(doc, verb.sent)
         return [_trim_tokens(doc, prev.start, prev.end - 1)] if prev is not None else []
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and (pattern == "ask" or not _question_clause(c))
                and (pattern != "think" or _finite(c))]  # 'saw him get out' is seeing, not believing
@@ -252,7 +251,7 @@ def _rest_of_clause(verb: Token) -> list[tuple[int, int]]:
 def _according_content(tok: Token, obj: Token) -> _Cand | None:
     """'According to X, ...': the clause it qualifies, unless that clause is a report of its own."""
     if tok.dep_ == "ROOT":  # a misparse made the phrase the sentence's root: the rest of the sentence
-        toks = [t.i for t in sentence_of(tok) if t.i > obj.right_edge.i and not (t.is_punct or t.is_space)]
+        toks = [t.i for t in tok.sent if t.i > obj.right_edge.i and not (t.is_punct or t.is_space)]
         return _according_cand(tok, obj, toks)
     head = tok.head
     while head.dep_ not in {"ROOT", "conj"} and head.head != head and not (head.pos_ in VERBAL and _pattern(head)):

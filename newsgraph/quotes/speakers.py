@@ -14,7 +14,8 @@ from spacy.tokens import Token
 from newsgraph.actors import titles
 from newsgraph.coref import FEMALE, FIRST_PERSON, MALE, NEUTER, PLURAL, Resolver
 from newsgraph.model import Actor, Mention
-from newsgraph.quotes.base import _Source, _text
+from newsgraph.nlp import text_of
+from newsgraph.quotes.base import _Source
 from newsgraph.quotes.interviews import _Interview
 from newsgraph.quotes.marks import _Marked
 
@@ -166,7 +167,7 @@ def _phrase_tokens(tok: Token) -> list[Token]:
             right = max(right, c.right_edge.i)
     left = tok.left_edge.i
     while left < tok.i and (doc[left].is_punct or doc[left].is_space or
-                            "\n" in _text(doc)[doc[left].idx:tok.idx]):
+                            "\n" in text_of(doc)[doc[left].idx:tok.idx]):
         left += 1
     return list(doc[left:right + 1])
 

@@ -7,7 +7,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.gazetteer import word_table
-from newsgraph.quotes.base import _Source, _text
+from newsgraph.nlp import text_of
+from newsgraph.quotes.base import _Source
 
 EXPLETIVE = {"it", "there"}
 CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "relcl", "ccomp", "dobj", "attr"}  # links that share a subject
@@ -64,7 +65,7 @@ def _verb_source(verb: Token) -> _Source:
 def _speaker_token(verb: Token) -> Token | None:
     """Head of the speaker phrase: the verb's subject, the passive agent, or a controller up the tree."""
     found = _subject_up(verb)
-    if found is None or "\n" in _text(verb.doc)[min(found.idx, verb.idx):max(found.idx, verb.idx)]:
+    if found is None or "\n" in text_of(verb.doc)[min(found.idx, verb.idx):max(found.idx, verb.idx)]:
         return None  # a speaker phrase is in the paragraph of its verb; anything else is a misparse
     if found.like_num or found.lower_ == "one":
         return None
