@@ -27,6 +27,7 @@ API (small on purpose):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,7 +38,7 @@ from spacy.tokens import Token
 from newsgraph.actors import titles
 from newsgraph.gazetteer import word_table
 from newsgraph.model import Actor, Mention
-from newsgraph.nlp import text_of
+from newsgraph.nlp import sentence_numbers, text_of
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -47,6 +48,7 @@ FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", 
 THIRD_PERSON = MALE | FEMALE | PLURAL | NEUTER
 BOUND = frozenset({"his", "her", "himself", "herself"})  # possessives and reflexives, bound in their clause
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NEWLINE = re.compile("\n")
 WINDOW = 4  # sentences back in which a pronoun looks for its antecedent
 PARAGRAPH_COST = 0.5  # an antecedent across a paragraph boundary counts as this much further away
 NON_SUBJECT_COST = 1.0  # an antecedent that is not a subject or speaker counts as this much further away
@@ -77,6 +79,17 @@ class Antecedent:
     coordinated: bool = False  # one of several bodies named together ('Russia and China')
 
 
+def _covering(parsed: SpacyDoc, mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """Token index -> the mentions whose span holds the token's first character."""
+    out: dict[int, list[Mention]] = {}
+    for m in mentions:
+        span = parsed.char_span(m.start, m.end, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if m.start <= tok.idx < m.end:
+                out.setdefault(tok.i, []).append(m)
+    return out
+
+
 class Resolver:
     """Coreference for one parsed document (see the module docstring for the rules)."""
 
@@ -85,12 +98,9 @@ class Resolver:
         self.parsed = parsed
         self.mentions = mentions
         self.exclude = exclude or []
-        self.sent_of: dict[int, int] = {}
-        for k, s in enumerate(parsed.sents):
-            for t in s:
-                self.sent_of[t.i] = k
-        text = text_of(parsed)
-        self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.sent_of = sentence_numbers(parsed)  # token index -> sentence index
+        self.para_starts = [0] + [m.end() for m in NEWLINE.finditer(text_of(parsed))]
+        self._covering = _covering(parsed, mentions)
         self.persons = _person_actors(parsed, mentions, actors)
         self.gender: dict[str, str] = {}
         self.antecedents = self._antecedents()
@@ -115,7 +125,7 @@ class Resolver:
 
     def mention_over(self, tok: Token) -> Mention | None:
         """The longest mention covering a token, a person's preferred."""
-        covering = [m for m in self.mentions if m.start <= tok.idx < m.end]
+        covering = self._covering.get(tok.i)
         if not covering:
             return None
         persons = [m for m in covering if m.actor in self.persons]

