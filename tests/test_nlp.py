@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.nlp import load_nlp, sentence_numbers, stock_model, word_counts
+import newsgraph.nlp as nlp_module
+from newsgraph.nlp import load_nlp, parse_by_paragraph, sentence_numbers, stock_model, word_counts
 from newsgraph.nlp.attributes import MemoAttributeRuler
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,3 +61,32 @@ def test_word_counts_count_token_texts():
 def test_empty_texts_parse(text):
     doc = load_nlp()(text)
     assert sentence_numbers(doc) == [0] * len(doc)
+
+
+def test_paragraph_parses_join_back_into_the_text():
+    texts = _texts() + ["", "One line only.", "Headline with no stop\nThe body starts here. It goes on.\n\n  \nLast one."]
+    docs = list(parse_by_paragraph(texts, batch_size=4))
+    assert [d.text for d in docs] == texts
+    for doc in docs:
+        for sent in doc.sents:
+            inner = sent.text.rstrip()
+            assert "\n" not in inner or not inner.split("\n", 1)[1].strip(), "a sentence crosses a paragraph"
+
+
+def test_a_paragraph_met_again_reuses_its_parse_and_annotations():
+    nlp_module._PARSED.clear()
+    shared = "Norway and Iceland signed a fisheries accord in Reykjavik on Monday.\n"
+    first, second = parse_by_paragraph(["Oslo report\n" + shared, "Bergen desk\n" + shared])
+    assert shared in nlp_module._PARSED
+    tail = [(t.text, t.dep_, t.head.i - t.i, t.ent_type_, t.lemma_) for t in first[3:]]
+    again = [(t.text, t.dep_, t.head.i - t.i, t.ent_type_, t.lemma_) for t in second[3:]]
+    assert tail == again and len(tail) > 10
+    alone = [(t.text, t.dep_, t.head.i - t.i, t.ent_type_, t.lemma_) for t in load_nlp()(shared)]
+    assert tail == alone
+
+
+def test_the_paragraph_cache_is_bounded(monkeypatch):
+    monkeypatch.setattr(nlp_module, "PARAGRAPH_CACHE", 3)
+    nlp_module._PARSED.clear()
+    list(parse_by_paragraph([f"Line {n} of the wire.\nAnother line {n}." for n in range(4)]))
+    assert len(nlp_module._PARSED) == 3

@@ -24,7 +24,11 @@ other state ("Turkish police detained journalists") act at home, state on state,
 state in different places ("Turkish police", "Turkish journalists") are two parties; an unnamed crowd, force
 or government is the one of the place named ("students demonstrated in Seoul against the government").
 An announced or intended hostile act ("will impose sanctions", "vowed to retaliate") is a threat, an
-announced refusal to cooperate ("would not provide support") a rejection.
+announced refusal to cooperate ("would not provide support") a rejection. A criticism or demand about an act
+targets the act's doer ("complained over Israeli air raids", "demanded the withdrawal of Serbian forces"); an
+attack whose doer goes unnamed is coded to the state where it happened, and a state's act placed at home
+("lifted the curfew in Mombasa") is done to its own people. An act told as the condition of another ("if
+Russia sends aid, ...") is announced by no one: `plover_type` codes none for it.
 
 Ties between actors (MEMBER_OF, LEADS, ...) are read by `newsgraph.relations`; its
 `extract_relations` is re-exported here so the pipeline finds both stages in one place.
@@ -33,6 +37,7 @@ Reports of one event in many documents are merged by `newsgraph.events.merge` (r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -126,6 +131,13 @@ ANNOUNCING_VERBS = {"want", "plan", "intend", "prepare", "threaten", "vow", "dec
 AGENCY_NOUNS = {"police", "army", "troop", "force", "government", "authority", "military", "regime", "soldier",
                 "officer", "junta", "administration", "policeman", "gendarme", "militia"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
+# ... and where an attack is placed ("a bombing near Samarra", "killed outside of Basra").
+ATTACK_PLACE_PREPS = PLACE_PREPS | {"near", "outside", "at", "on"}
+# Nouns for a settlement or area named by its "of" ("the town of Samarra", "the province of Aceh").
+MEASURE_NOUNS = {"ton", "tonne", "dollar", "worth", "amount", "shipment", "consignment", "batch", "load", "million",
+                 "billion"}
+REGION_KINDS = {"state", "province", "region", "district", "governorate", "prefecture", "oblast"}
+SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "port", "area"}
 # Prepositions that name the doer of a nominal trigger: "at the request of X", "the deployment of X's troops";
 # a withdrawal or expulsion "from X" names the one acted on, not the doer.
 BY_PREPS = {"REQUEST": ("by", "from", "of"), "MOBILIZE": ("by", "of"), "RETREAT": ("by",), "COERCE": ("by",),
@@ -159,6 +171,8 @@ PARTY_TYPES = {"country", "organization", "person", "group"}
 HARM_TYPES = {"ASSAULT", "COERCE"}
 # Acts that, promised, make a threat (CAMEO 13: threaten force, sanctions, repression, a break of relations).
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+# Acts that judge another's act: the one judged is the one who did it ("condemned Israeli air raids").
+CRITICAL = {"ACCUSE", "PROTEST", "REJECT"}
 UNREAL_ADJS = {"expected", "planned", "proposed", "possible", "potential", "likely", "upcoming", "future",
                "prospective", "scheduled", "anticipated"}
 
@@ -235,13 +249,24 @@ def extract_events(doc: Document, parsed: SpacyDoc, mentions: list[Mention], *, 
 def plover_type(event: Event) -> str | None:
     """The type a PLOVER coder gives the event, or None when it codes none: an intended or announced
     cooperative act ('will send aid', 'plans to visit') is coded as the intent to do it, AGREE; an intent or
-    threat stays what it is; any other act that only may happen ('if it is attacked') and anything negated
-    is no event. The event itself keeps its own type and flags."""
-    if event.negated:
+    threat stays what it is; any other act that only may happen and anything negated is no event, nor is
+    any act that is the condition of another ('if Russia sends aid', 'if Seoul agreed to talks'): no one
+    announced it. The event itself keeps its own type and flags."""
+    if event.negated or (event.hypothetical and conditional(event)):
         return None
     if not event.hypothetical or event.type in {"AGREE", "THREATEN"}:
         return event.type
     return "AGREE" if event.type in COOPERATIVE else None
+
+
+_CONDITION = re.compile(r"(?:if|unless)\b", re.IGNORECASE)
+
+
+def conditional(event: Event) -> bool:
+    """Whether an event is told only as the condition of another ('if Russia sends aid to Syria, ...'): its
+    evidence is the condition clause itself, as `_evidence` gives a trigger inside such a clause (and gives a
+    main clause without the condition before it)."""
+    return bool(_CONDITION.match(event.evidence))
 
 
 def with_references(doc_id: str, parsed: SpacyDoc, mentions: list[Mention]) -> list[Mention]:
@@ -361,6 +386,8 @@ def _subsumed(f: _Found, verbs: dict[int, _Found], demands: dict[int, _Found]) -
     head = tok.head
     if _content_of(tok, {**verbs, **{i: d for i, d in demands.items() if d.trigger.pos == "N"}}):
         return True
+    if f.trigger.pos == "V" and _purpose_of_same(tok, verbs):
+        return True
     if head.i == tok.i or head.i not in verbs:
         return False
     if f.trigger.pos == "V":
@@ -368,6 +395,21 @@ def _subsumed(f: _Found, verbs: dict[int, _Found], demands: dict[int, _Found]) -
     if tok.dep_ in {"dobj", "nsubjpass"}:  # "criticized the sanctions", "the offer was turned down"
         return head.lemma_ not in LIGHT_VERBS
     return False
+
+
+def _purpose_of_same(tok: Token, verbs: dict[int, _Found]) -> bool:
+    """'gave X a grant to finance projects', 'sent aid to help X': a purpose infinitive of an act of the same
+    type says what the act is for; it is the same act, not a second one."""
+    found = verbs.get(tok.i)
+    if tok.dep_ not in {"advcl", "relcl", "acl"} or found is None or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    acts = [verbs[tok.head.i].trigger] if tok.head.i in verbs else []
+    if tok.head.pos_ == "NOUN" and (m := _match(tok.head)) is not None:
+        acts.append(m.trigger)  # "a grant to finance projects"
+    if tok.head.lemma_ in LIGHT_VERBS:  # "gave Tanzania a grant to finance ..."
+        acts += [m.trigger for c in tok.head.children if c.dep_ == "dobj" and (m := _match(c)) is not None]
+    return any(a.type == found.trigger.type for a in acts)
 
 
 def _protest_purpose(f: _Found, protests: set[int]) -> bool:
@@ -593,9 +635,43 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     sources = [s for s in sources if s not in targets]
     if not targets and f.trigger.type in DOMESTIC_TYPES | DOMESTIC_SAYING:
         targets = _own_people(ix, verb, sources, f.trigger.type)
+    if not targets and sources and f.trigger.type in DOMESTIC_TYPES:
+        targets = _own_place(ix, verb, sources)
     if not sources or not targets:
-        sources, targets = _placed_sides(ix, verb, sources, targets)
+        sources, targets = _placed_sides(ix, verb, sources, targets,
+                                         ATTACK_PLACE_PREPS if f.trigger.type == "ASSAULT" else PLACE_PREPS)
+    if not sources and f.trigger.type == "ASSAULT" and verb.dep_ not in {"acl", "relcl"}:
+        sources = _attack_place(ix, verb)  # a participle after a noun describes it ('soldiers killed in X')
     return sources, targets
+
+
+def _own_place(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """'Sudan's government lifted a state of emergency in West Darfur', 'declared a curfew in Haiti': a state's
+    act at home, placed in the state itself or one of its regions or cities, is done to its own people (a
+    domestic act, state on state)."""
+    states = {st for st in (_state_of(s.actor) or _modifier_state(ix, s) for s in sources) if st}
+    if len(states) != 1:
+        return []
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                if p.dep_ == "pobj"]  # "a state of emergency in X"
+    state = states.pop()
+    if _place_state(ix, [verb, *objects]) != state:
+        return []
+    return [Mention(ix.doc_id, verb.idx, verb.idx + len(verb.text), verb.text, state, "demonym")]
+
+
+def _attack_place(ix: MentionIndex, verb: Token) -> list[Mention]:
+    """'A roadside bombing near Samarra killed a US soldier', 'killed by a bomb outside Basra': an attack whose
+    doer the sentence does not name is coded to the state where it happened, as event coders code it."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if any(t.i in ix.by_token or t.pos_ in {"PRON", "PROPN"} or _unnamed_party(ix, t) for t in doers):
+        return []  # a doer is named (or is a pronoun or name the sentence does not resolve)
+    state = _place_state(ix, [verb, *doers], ATTACK_PLACE_PREPS)
+    if state is None:
+        return []
+    return [Mention(ix.doc_id, verb.idx, verb.idx + len(verb.text), verb.text, state, "demonym")]
 
 
 def _existential(noun: Token) -> bool:
@@ -605,8 +681,8 @@ def _existential(noun: Token) -> bool:
     return noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children)
 
 
-def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets: list[Mention]
-                  ) -> tuple[list[Mention], list[Mention]]:
+def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets: list[Mention],
+                  preps: set[str] = PLACE_PREPS) -> tuple[list[Mention], list[Mention]]:
     """'Students demonstrated in Seoul against the government', 'police in Lagos arrested ...': an unnamed
     crowd, force or government is the one of the state where the act takes place, as event coders code it."""
     doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
@@ -618,7 +694,7 @@ def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets
     done = next((t for t in done_to if _unnamed_party(ix, t)), None) if not targets else None
     if doer is None and done is None:
         return sources, targets
-    state = _place_state(ix, [verb, *doers, *done_to]) or _other_side_state(ix, doer, done, sources, targets)
+    state = _place_state(ix, [verb, *doers, *done_to], preps) or _other_side_state(ix, doer, done, sources, targets)
     if state is None:
         return sources, targets
 
@@ -660,23 +736,43 @@ def _unnamed_party(ix: MentionIndex, tok: Token) -> bool:
         _named_party(ix, tok)  # "rebels in Angola" name no one; the place says where they are
 
 
-def _place_state(ix: MentionIndex, toks: list[Token]) -> str | None:
-    """The state named as where something happens ('in Seoul', 'in northern Iraq'), by a state mention or
-    a city, capital or region the gazetteer places in a state."""
-    gaz = load_gazetteer()
+def _place_state(ix: MentionIndex, toks: list[Token], preps: set[str] = PLACE_PREPS) -> str | None:
+    """The state named as where something happens ('in Seoul', 'in northern Iraq', 'in the Kenyan capital',
+    'near the town of Samarra'), by a state mention or a city, capital or region the gazetteer places in a
+    state."""
     for tok in toks:
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
-            for p in (c for c in prep.children if c.dep_ == "pobj"):
-                m = ix.by_token.get(p.i) or next((ix.by_token[c.i] for c in p.children if c.dep_ in {
-                    "amod", "compound"} and c.i in ix.by_token), None)  # "in the Kenyan capital"
-                state = _state_of(m.actor) if m is not None else None
-                if state is None and p.pos_ == "PROPN":
-                    key = fold(ix.parsed[p.left_edge.i:p.i + 1].text if p.left_edge.pos_ == "PROPN" else p.text)
-                    iso3 = gaz.by_city.get(key) or gaz.by_region.get(key)
-                    state = gaz.by_capital.get(key) or (gaz.by_iso3.get(iso3) if iso3 else None)
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
+            for p in _place_objects(prep):
+                state = _state_at(ix, p)
+                if state is None and p.lemma_.lower() in SETTLEMENT_NOUNS:  # "the town of Samarra"
+                    state = next((st for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for q in c.children if q.dep_ == "pobj" and (st := _state_at(ix, q))), None)
                 if state is not None:
                     return state
     return None
+
+
+def _place_objects(prep: Token) -> list[Token]:
+    """The objects of a place preposition, through a second one ('outside of the city')."""
+    out = [c for c in prep.children if c.dep_ == "pobj"]
+    return out or [p for c in prep.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj"]
+
+
+def _state_at(ix: MentionIndex, p: Token) -> str | None:
+    """The state a place noun names or lies in: its own mention or that of its modifier ('the Kenyan
+    capital'), else a city, capital or region the gazetteer knows."""
+    gaz = load_gazetteer()
+    m = ix.by_token.get(p.i) or next((ix.by_token[c.i] for c in p.children if c.dep_ in {
+        "amod", "compound"} and c.i in ix.by_token), None)
+    state = _state_of(m.actor) if m is not None else None
+    if state is None and p.pos_ == "PROPN":
+        key = fold(ix.parsed[p.left_edge.i:p.i + 1].text if p.left_edge.pos_ == "PROPN" else p.text)
+        iso3 = gaz.by_city.get(key) or gaz.by_region.get(key)
+        if iso3 is None and key.rsplit(" ", 1)[-1] in REGION_KINDS:  # "West Darfur State"
+            iso3 = gaz.by_region.get(key.rsplit(" ", 1)[0])
+        state = gaz.by_capital.get(key) or (gaz.by_iso3.get(iso3) if iso3 else None)
+    return state
 
 
 def _own_people(ix: MentionIndex, verb: Token, sources: list[Mention], kind: str) -> list[Mention]:
@@ -726,12 +822,17 @@ def _state_of(actor: str) -> str | None:
 
 
 def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
-    """The direct object's actors, else those of a target preposition, else the first actor in the complement."""
-    out: list[Mention] = []
+    """The direct object's actors, else those of a target preposition, else the first actor in the complement;
+    for a demand or a criticism of an act, the one who does the act ('demanded the withdrawal of Serbian
+    forces', 'complained to the UN over Israeli air raids')."""
+    out = _judged_doers(ix, verb, f)
+    if out:
+        return out
     for child in verb.children:
         if child.dep_ in {"dobj", "dative"}:
             out += _prep_targets(ix, child, f.trigger) if _same(child, f.consumed) else [
-                m for m in ix.np(child) if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]  # "its aid"
+                m for m in ix.np(child) or _state_words_before(ix, child)
+                if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]  # "its aid"
     words = f.trigger.phrase.split()
     if not out and len(words) == 2:  # the preposition of the phrase takes the object: "sealed off X", "fired on X"
         out = _prep_targets(ix, verb, f.trigger, (words[1],))
@@ -756,6 +857,41 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     if not out and f.trigger.type == "CONSULT":
         out = _gathering_target(ix, verb)
     return out
+
+
+def _judged_doers(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
+    """The doer of the act a criticism is about (the object, or 'over'/'about'/'against' an act: 'complained
+    over Israeli air raids', 'condemned the raids by X'), and of the act a demand asks for as its object
+    ('demanded the withdrawal of Serbian forces'): the one criticised or asked is the one who acts."""
+    if f.trigger.type in CRITICAL:
+        acts = [c for c in verb.children if c.dep_ == "dobj" and not _same(c, f.consumed)] + [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS for p in c.children
+            if p.dep_ == "pobj"]
+        kinds = None
+    elif f.trigger.type == "REQUEST":
+        acts = [c for c in verb.children if c.dep_ == "dobj" and not _same(c, f.consumed)]
+        kinds = DEMANDABLE
+    else:
+        return []
+    for act in acts:
+        found = _match(act) if act.pos_ == "NOUN" else None
+        if found is not None and found.trigger.pos == "N" and (kinds is None or found.trigger.type in kinds):
+            doers = _act_doers(ix, act, found.trigger.type)
+            if doers:
+                return doers
+    return []
+
+
+def _act_doers(ix: MentionIndex, noun: Token, kind: str) -> list[Mention]:
+    """Who does a nominal act: its possessor or the state word before it ('Israel's raids', 'Israeli air
+    raids'), its 'by' agent, and for a move of forces the forces ('the withdrawal of Serbian forces')."""
+    out = [ix.by_token[c.i] for c in noun.children if c.i in ix.by_token and c.dep_ in {"poss", "amod", "compound",
+                                                                                          "nmod"}]
+    out += [a for c in noun.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by" for a in ix.pobj(c)]
+    if not out and kind in {"RETREAT", "MOBILIZE"}:
+        out = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+               if p.dep_ == "pobj" and _common_lemma(p) in FORCE_NOUNS | AGENCY_NOUNS for a in ix.np(p)]
+    return unique_actors(out)
 
 
 def _same(tok: Token, other: Token | None) -> bool:
@@ -817,10 +953,27 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False)
         across = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "with" for a in ix.pobj(c)]
         if across:
             return across
-    found = ix.np(obj)
+    found = ix.np(obj) or _state_words_before(ix, obj)
     if not found and owner and obj.pos_ == "NOUN":
         found = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for a in ix.pobj(c)]
     return found
+
+
+def _state_words_before(ix: MentionIndex, noun: Token) -> list[Mention]:
+    """'five Panamanian army officers': a state's adjective on a modifier of a people or force noun ties the
+    people to that state, as it does when it stands right before the noun."""
+    if _common_lemma(noun) not in PEOPLE_NOUNS | AGENCY_NOUNS | FORCE_NOUNS:
+        return []
+    out = []
+    for tok in ix.parsed[noun.left_edge.i:noun.i]:
+        m = ix.by_token.get(tok.i)
+        path, cur = True, tok
+        while cur.i != noun.i and path:
+            path = cur.dep_ in {"amod", "compound", "nmod"} and cur.head.i != cur.i
+            cur = cur.head
+        if m is not None and path and _state_of(m.actor):
+            out.append(m)
+    return unique_actors(out)
 
 
 def _capital_targets(ix: MentionIndex, tok: Token, prep: str = "to") -> list[Mention]:
@@ -855,8 +1008,15 @@ def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> lis
         inside = [ix.by_token[t.i] for t in child.subtree if t.i in ix.by_token
                   and ix.by_token[t.i].actor not in sources]
         if inside:  # a state, body or person before a place ('cut off the Nile waters to Sudan'), names first
-            return sorted(inside, key=lambda m: (ix.type_of(m) not in PARTY_TYPES, m.kind == "demonym"))[:1]
+            first = sorted(inside, key=lambda m: (ix.type_of(m) not in PARTY_TYPES, m.kind == "demonym"))[0]
+            return _with_conjuncts(ix, first)  # "aid for Romania and Poland" reaches both
     return []
+
+
+def _with_conjuncts(ix: MentionIndex, first: Mention) -> list[Mention]:
+    """An actor and those conjoined with it ('Iran, Libya and Sudan'): one list names every party."""
+    listed = ix.np(ix.head(first)) if id(first) in ix.spans else []
+    return listed if any(m is first for m in listed) else [first]
 
 
 def _first_in_complement(ix: MentionIndex, verb: Token) -> list[Mention]:
@@ -972,7 +1132,15 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str]:
         return head.head, "agent" if head.dep_ == "agent" else head.lower_
     if noun.dep_ == "conj":
         return _governing_verb(head)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and _measure(head.head):
+        return _governing_verb(head.head)  # "gave X 5 million dollars of aid": the aid is what is given
     return None, ""
+
+
+def _measure(noun: Token) -> bool:
+    """A noun that measures out what follows its 'of' ('5 million dollars of aid', '25,000 tons of food')."""
+    return noun.pos_ == "NOUN" and (any(c.dep_ == "nummod" for c in noun.children) or
+                                    noun.lemma_.lower() in MEASURE_NOUNS)
 
 
 def _backed(doc: Document, ix: MentionIndex, seen: set[tuple]) -> list[Event]:
@@ -1029,7 +1197,8 @@ def _chain(tok: Token) -> list[Token]:
         if cur.dep_ in {"xcomp", "dobj", "pobj", "prep", "attr", "nsubj", "agent", "acomp", "pcomp"} or (
                 cur.dep_ == "conj" and cur.pos_ in {"VERB", "NOUN"}):
             cur = cur.head
-            if cur.pos_ in {"NOUN", "PROPN"} and cur.i != tok.i:
+            measure = _measure(cur) and cur.dep_ in {"dobj", "pobj"}  # "provided tons of aid": given through it
+            if cur.pos_ in {"NOUN", "PROPN"} and cur.i != tok.i and not measure:
                 break
             out.append(cur)
         else:
@@ -1098,4 +1267,9 @@ def _evidence(tok: Token, sent: Span) -> Span:
             break
     start = max(clause.left_edge.i, sent.start)
     end = min(clause.right_edge.i + 1, sent.end)
+    for cond in (c for c in clause.children if c.dep_ == "advcl" and c.i < clause.i and c.left_edge.i == start
+                 and any(_conditional(m) for m in c.children)):
+        start = cond.right_edge.i + 1  # "If X attacks, Y will retaliate": Y's act is the main clause
+        while start < clause.i and sent.doc[start].is_punct:
+            start += 1
     return trimmed(sent.doc[start:end])
