@@ -125,7 +125,8 @@ class Event:
     start: int
     end: int
     negated: bool = False
-    hypothetical: bool = False
+    hypothetical: bool = False  # not told as having happened: possible, conditional or expected
+    expected: bool = False  # of those, told as scheduled, intended or announced ('will meet', 'is set to visit')
 
 
 @dataclass

@@ -317,7 +317,7 @@ def test_timeline_lines_name_actors_flags_and_reports():
                             _event("a", "iran", "THREATEN", None, None, hypothetical=True)])
     lines = timeline_lines(merged, {"japan": "Japan", "north-korea": "North Korea"})
     assert lines[0].startswith("2023-05-01  SANCTION  Japan -> North Korea  (2 reports, 2 articles)")
-    assert lines[1].startswith("undated     THREATEN  iran [planned/possible]  (1 report, 1 article)")
+    assert lines[1].startswith("undated     THREATEN  iran [possible]  (1 report, 1 article)")
     assert filter_merged(merged, actor="north-korea") == merged[:1]
     assert filter_merged(merged, kind="threaten") == merged[1:]
 
@@ -583,3 +583,16 @@ def test_lexicon_has_nominal_triggers_for_every_category():
     for kind in PLOVER_TYPES:
         assert any(t.type == kind and pos == "V" for (pos, _), t in lex.items()), kind
         assert any(t.type == kind and pos == "N" for (pos, _), t in lex.items()), kind
+
+
+@pytest.mark.parametrize("text, hypothetical, expected", [
+    ("Norway will meet Iceland in Oslo next week.", True, True),
+    ("Norway is set to meet Iceland in Oslo next week.", True, True),
+    ("Norway plans to meet Iceland in Oslo.", True, True),
+    ("Norway could meet Iceland in Oslo.", True, False),
+    ("If Norway meets Iceland in Oslo, the talks may resume.", True, False),
+    ("Norway met Iceland in Oslo on Monday.", False, False),
+])
+def test_expected_acts_are_told_apart_from_possible_ones(text, hypothetical, expected):
+    event = find(events(text), "norway", "CONSULT", "iceland")
+    assert (event.hypothetical, event.expected) == (hypothetical, expected)

@@ -126,6 +126,11 @@ PEOPLE_NOUNS = CROWD_NOUNS | {
 }
 # Modals and verbs by which an actor announces what it will do ("will", "plans to"), as against what may be.
 ANNOUNCING_MODALS = {"will", "would", "shall", "'ll", "wo"}
+# What makes an act that has not happened an expected one rather than a possible one.
+EXPECTING_MODALS = {"will", "shall", "'ll", "wo"}
+EXPECTING_VERBS = {"plan", "expect", "set", "schedule", "due", "intend", "prepare", "go", "promise", "vow",
+                   "pledge", "agree", "decide"}
+EXPECTING_ADJS = {"expected", "planned", "upcoming", "scheduled", "anticipated", "forthcoming"}
 ANNOUNCING_VERBS = {"want", "plan", "intend", "prepare", "threaten", "vow", "decide", "resolve"}
 # Nouns for a state's forces and government when no state is named with them ("the police", "authorities").
 AGENCY_NOUNS = {"police", "army", "troop", "force", "government", "authority", "military", "regime", "soldier",
@@ -544,11 +549,12 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
         hypothetical = False  # "would not accept", "will reject": saying so is the rejection
     elif not negated and announced and kind in HOSTILE - {"MOBILIZE"}:  # a planned deployment is no threat
         kind, hypothetical = "THREATEN", False  # "will impose sanctions on X", "wants to attack X": a threat
+    expected = hypothetical and _expected(tok)
     sent = tok.sent
     when = resolve_when(sent, ix.parsed, doc.published, near=tok.i)
     span = _evidence(tok, sent)
     return [Event(doc.id, s.actor if s else None, kind, t.actor if t else None, when, span.text,
-                  span.start_char, span.end_char, negated, hypothetical) for s, t in pairs]
+                  span.start_char, span.end_char, negated, hypothetical, expected) for s, t in pairs]
 
 
 def _pairs(sources: list[Mention], targets: list[Mention], kind: str) -> list[tuple[Mention | None, Mention | None]]:
@@ -1248,6 +1254,20 @@ def _announced(tok: Token) -> bool:
     # "helped to plan and carry out" is no announcement: a plan that is not its own subject's is part of an act
     return any(t.i != tok.i and t.lemma_ in ANNOUNCING_VERBS and any(c.dep_ == "nsubj" for c in t.children)
                for t in chain)
+
+
+def _expected(tok: Token) -> bool:
+    """Whether an act that has not happened is told as going to happen: 'will meet', 'is set to visit',
+    'plans to sign', 'the upcoming summit', rather than as possible ('could', 'may') or conditional ('if')."""
+    chain = _chain(tok)
+    if any(_conditional(c) for t in chain for c in t.children) or (
+            chain[-1].dep_ == "advcl" and any(_conditional(c) for c in chain[-1].children)):
+        return False
+    if any(c.lower_ in EXPECTING_ADJS for c in tok.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in EXPECTING_MODALS for t in chain for c in t.children):
+        return True
+    return any(t.i != tok.i and t.lemma_ in EXPECTING_VERBS for t in chain)
 
 
 def _conditional(mark: Token) -> bool:

@@ -51,6 +51,7 @@ class MergedEvent:
     when: str | None  # the most precise date the reports agree on
     negated: bool = False
     hypothetical: bool = False
+    expected: bool = False  # every report tells it as going to happen
     reports: list[Report] = field(default_factory=list)
     originals: int = 0  # distinct original documents (copies of one article count once)
 
@@ -98,8 +99,8 @@ def timeline_lines(merged: Iterable[MergedEvent], names: dict[str, str] | None =
     for m in merged:
         who = _name(m.source, names) if m.source else "?"
         whom = f" -> {_name(m.target, names)}" if m.target else ""
-        flags = "".join(f" [{flag}]" for flag, on in (("not", m.negated), ("planned/possible", m.hypothetical))
-                        if on)
+        unreal = "expected" if m.expected else "possible"
+        flags = "".join(f" [{flag}]" for flag, on in (("not", m.negated), (unreal, m.hypothetical)) if on)
         count = f"{len(m.reports)} report{'s' if len(m.reports) != 1 else ''}, " \
                 f"{m.originals} article{'s' if m.originals != 1 else ''}"
         evidence = _short(m.reports[0].evidence) if m.reports else ""
@@ -145,7 +146,8 @@ def _merged(key: tuple, cluster: list[Event], copies: dict[str, str]) -> MergedE
     reports = list(dict.fromkeys(Report(e.doc, e.start, e.end, e.evidence) for e in cluster))
     originals = len({copies.get(r.doc) or r.doc for r in reports})
     ident = hashlib.sha1(f"{kind}|{source}|{target}|{when}|{negated}|{hypothetical}".encode()).hexdigest()[:12]
-    return MergedEvent(f"ev-{ident}", kind, source, target, when, negated, hypothetical, reports, originals)
+    expected = hypothetical and all(e.expected for e in cluster)
+    return MergedEvent(f"ev-{ident}", kind, source, target, when, negated, hypothetical, expected, reports, originals)
 
 
 def _agreed_date(cluster: list[Event]) -> str | None:

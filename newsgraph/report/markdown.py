@@ -222,7 +222,8 @@ def _md_quotes(r: Report) -> list[str]:
 
 
 def _flags(e: EventView) -> str:
-    flags = [name for name, on in (("negated", e.negated), ("hypothetical", e.hypothetical)) if on]
+    flags = [name for name, on in (("negated", e.negated), ("expected" if e.expected else "hypothetical",
+                                                             e.hypothetical)) if on]
     return f" *({', '.join(flags)})*" if flags else ""
 
 

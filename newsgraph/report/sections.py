@@ -230,7 +230,7 @@ def _event_order(rec: Rec) -> tuple[bool, str, str, int]:
 def _event_key(e: Rec) -> tuple[Any, ...]:
     """Events that copies of one story tell alike are one event."""
     return (e.get("source"), e.get("type"), e.get("target"), e.get("when"), bool(e.get("negated")),
-            bool(e.get("hypothetical")), text_of(e.get("evidence")))
+            bool(e.get("hypothetical")), bool(e.get("expected")), text_of(e.get("evidence")))
 
 
 def _events(corpus: Corpus, citer: Citer, names: Names) -> Capped:
@@ -240,6 +240,7 @@ def _events(corpus: Corpus, citer: Citer, names: Names) -> Capped:
         when=text_of(g[0].get("when")) or None, source=names(g[0].get("source"), "?"),
         type=text_of(g[0].get("type")) or "?", target=names(g[0].get("target"), "?"),
         negated=bool(g[0].get("negated")), hypothetical=bool(g[0].get("hypothetical")),
+        expected=bool(g[0].get("expected")),
         evidence=clip(g[0].get("evidence"), CLIP_EVIDENCE), cites=citer.cites(g),
     ) for g in merged[:MAX_EVENTS]]
     return Capped(shown, len(merged) - len(shown))

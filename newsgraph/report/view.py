@@ -102,6 +102,7 @@ class EventView:
     target: str
     negated: bool
     hypothetical: bool
+    expected: bool
     evidence: str
     cites: Capped
 

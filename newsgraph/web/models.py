@@ -106,6 +106,7 @@ class EventOut(_LinkOut):
                                                 "date, else the document's publication date.")
     negated: bool = False
     hypothetical: bool = False
+    expected: bool = Field(False, description="Told as scheduled, intended or announced; implies hypothetical.")
 
 
 class ClaimOut(BaseModel):

@@ -294,6 +294,7 @@ def _event_out(x: Any, s: str | None, t: str | None, names: dict[str, str], date
     return {"id": x["row_id"], "doc": x["doc"], "source": s, "source_name": names.get(s or ""),
             "type": x["type"] or "", "target": t, "target_name": names.get(t or ""), "when": x["when"] or None,
             "date": date or None, "negated": bool(x["negated"]), "hypothetical": bool(x["hypothetical"]),
+            "expected": bool(x["expected"]),
             "evidence": x["evidence"], "start": start, "end": end, "link": doc_path(x["doc"], start, end)}
 
 
