@@ -41,7 +41,7 @@ sys.path.insert(0, str(REPO))
 from newsgraph import actors  # noqa: E402
 from newsgraph.coref import Resolver  # noqa: E402
 from newsgraph.model import Document  # noqa: E402
-from newsgraph.nlp import load_nlp  # noqa: E402
+from newsgraph.nlp import parse_by_paragraph  # noqa: E402
 from newsgraph.quotes import Attribution, extract_attributions  # noqa: E402
 
 THRESHOLDS = (0.3, 0.8)
@@ -300,10 +300,9 @@ def _show(text: str, spans: list[tuple[int, int]]) -> str:
 
 def run(shared: Path, split: str, limit: int | None) -> tuple[Tally, int, float]:
     rows = read_split(shared, split)[:limit]
-    nlp = load_nlp()
     total = Tally()
     started = time.perf_counter()
-    for row, parsed in zip(rows, nlp.pipe([r["text"] for r in rows], batch_size=8), strict=True):
+    for row, parsed in zip(rows, parse_by_paragraph([r["text"] for r in rows], batch_size=8), strict=True):
         doc = Document(id=row["doc_id"], source=f"polnear:{row['doc_id']}", text=row["text"])
         mentions, local = actors.find_mentions(doc, parsed)
         found = group_found(extract_attributions(doc, parsed, mentions, local))
