@@ -19,7 +19,7 @@ RECORD_KEYS = {
     "actor": {"record", "id", "name", "type", "description", "aliases", "docs", "codes"},
     "quote": {"record", "doc", "speaker", "speaker_text", "kind", "text", "cue", "start", "end"},
     "relation": {"record", "doc", "source", "type", "target", "evidence", "start", "end"},
-    "event": {"record", "doc", "source", "type", "target", "when", "negated", "hypothetical", "evidence",
+    "event": {"record", "doc", "source", "type", "target", "when", "negated", "hypothetical", "expected", "evidence",
               "start", "end"},
     "claim": {"record", "doc", "subject", "value", "unit", "period", "evidence", "start", "end"},
     "conflict": {"record", "topic", "statements"},
