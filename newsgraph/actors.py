@@ -16,17 +16,23 @@ to the person who holds the role.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import groupby
+from typing import Any
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
 from newsgraph.gazetteer import Entry, Gazetteer, fold, load_gazetteer, slug, word_table
 from newsgraph.model import Actor, Conflict, Document, Mention, Statement
+from newsgraph.nlp import word_counts
 
 DEPUTY_WORDS = frozenset({"deputy", "vice"})  # words that make a leader's title a second's
 ROLE_PREFIX = "role:"
@@ -96,6 +102,7 @@ class _LocalActor:
     aliases: Counter = field(default_factory=Counter)
     descriptions: Counter = field(default_factory=Counter)
     countries: Counter = field(default_factory=Counter)  # iso3 codes of the states it is tied to
+    context: Counter = field(default_factory=Counter)  # iso3 codes its sentences place it in, when no tie says
 
 
 def _is_locative(span: Span) -> bool:
@@ -218,6 +225,8 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
         doc, i = span.doc, span.start
         if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].is_alpha and not gaz.demonym(doc[i - 2].text):
             return None  # 'Anglo-American': part of a compound adjective, not the state
+        if key in gaz.noun_demonyms and span[0].ent_type_ == "PERSON":
+            return None  # 'Finn Russell': a citizen noun that is also a given name, inside a person's name
         if i >= 1 and doc[i - 1].lower_ == "ethnic" and text.endswith("s"):
             name = f"ethnic {text}"  # a people, not the state
             return _Found(i - 1, span.end, slug(name), "group", "name", None, name, country=e)
@@ -342,6 +351,8 @@ def _title_before(doc: SpacyDoc, start: int) -> tuple[list[Token], Entry | None,
             country = gaz.demonym(tok.text) or gaz.lookup(tok.text)
         elif low in {"'s", "’s", "-", "high", "ranking", "high-ranking", "official"} or tok.pos_ == "ADJ":
             pass
+        elif low == "of" and k >= 1 and doc[k - 1].lower_ in titles() and start - k <= 3:
+            pass  # "Secretary of State", "Minister of Defence": the office's name goes on before its 'of'
         elif tok.pos_ == "PROPN" and tok.ent_type_ in {"ORG", "NORP"}:
             words.insert(0, tok)
         else:
@@ -373,12 +384,64 @@ def _person_country(span: Span) -> Entry | None:
     words, country, _ = _title_before(span.doc, span.start)
     if country is not None and words:
         return country
+    if any(titles().get(w.lower_) in {"leader", "official"} for w in [*words, span[0]]):  # "King Hassan of Morocco"
+        for p in (p for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
+            owner = load_gazetteer().lookup(span.doc[p.left_edge.i:p.i + 1].text) if p.dep_ == "pobj" else None
+            if owner is not None and owner.type == "country":
+                return owner
     for child in span.root.children:
         if child.dep_ == "appos" and any(titles().get(t.lower_) for t in child.subtree):
             found = _country_within(child.doc[child.left_edge.i: child.right_edge.i + 1], places=False)
             if found is not None:
                 return found
     return None
+
+
+# How a state is named in the sentence of an office holder for it to be the state of the office: as the place
+# ('the curfew in Sudan'), the owner or qualifier of something ('Greece's courts', 'Ugandan opposition
+# candidates'), or the subject of a clause ('said Vietnam is committed'); a state acted on is not.
+_HOME_DEPS = {"poss", "amod", "compound", "nmod", "nsubj", "nsubjpass"}
+
+
+def _office_state(span: Span) -> Entry | None:
+    """'President Omar al-Bashir ... the curfew imposed in Sudan': a person with a title of state office that
+    names no state holds it in the one state the sentence names, when that state is no other office holder's
+    ('South African leader X', 'the president of Armenia') and not one acted on ('visited France')."""
+    words, _, _ = _title_before(span.doc, span.start)
+    if not any(titles().get(w.lower_) in {"leader", "official"} for w in words):
+        return None
+    gaz = load_gazetteer()
+    states: set[str] = set()
+    for tok in span.sent:
+        if tok.i in range(span.start - len(words) - 3, span.end) or not tok.text[:1].isupper():
+            continue
+        entry = gaz.lookup(tok.text) or gaz.demonym(tok.text)
+        if entry is None or entry.type != "country" or not entry.iso3:
+            continue
+        if _holds_office(tok) or not _home_place(tok):
+            return None
+        states.add(entry.iso3)
+    return gaz.entries[gaz.by_iso3[states.pop()]] if len(states) == 1 else None
+
+
+def _holds_office(tok: Token) -> bool:
+    """Whether a state word names another office holder's state: 'South African leader', 'president of X'."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in {"'s", "’s"}:
+        nxt = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+    if nxt is not None and (nxt.lower_ in titles() or nxt.lower_ in ROLE_MODIFIERS):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in titles()
+
+
+def _home_place(tok: Token) -> bool:
+    """Whether a state word says where something is or whose it is, not whom an act reaches."""
+    head = tok
+    while head.dep_ in {"conj", "compound"} and head.head.i != head.i and head.head.pos_ == "PROPN":
+        head = head.head
+    if head.dep_ == "pobj":
+        return head.head.lower_ in {"in", "inside", "across", "throughout"}
+    return head.dep_ in _HOME_DEPS
 
 
 def _role_run(parsed: SpacyDoc, end: int) -> int:
@@ -498,6 +561,7 @@ def find_mentions(doc: Document, parsed: SpacyDoc) -> tuple[list[Mention], list[
     found += _description_mentions(parsed, taken)
     outlet = fold(doc.outlet) if doc.outlet else None
     found = [f for f in found if (f.actor or f.kind != "location") and not (outlet and fold(f.name or "") == outlet)]
+    found = _qualified_peoples(parsed, found)
     _merge_peoples(found)
     return _assemble(doc, parsed, found)
 
@@ -670,7 +734,7 @@ def _names_a_thing(span: Span) -> bool:
         return False
     if root.head.lemma_.lower() in AUTHORITY_NOUNS | PERSON_GROUP_NOUNS or root.head.lower_ in titles():
         return False
-    return sum(t.text == span.text for t in span.doc) == 1
+    return word_counts(span.doc)[span.text] == 1
 
 
 def _names_a_people(span: Span, singular: str) -> bool:
@@ -688,6 +752,50 @@ def _beside_place(span: Span) -> bool:
     partners += [c for c in root.children if c.dep_ == "conj"]
     return any(p.ent_type_ in {"GPE", "LOC"} or p.pos_ == "PROPN" and not p.ent_type_ and _is_city(p.text)
                for p in partners) and (len(span) > 1 or _is_city(span.text) or not span.root.ent_type_)
+
+
+def _qualified_peoples(parsed: SpacyDoc, found: list[_Found]) -> list[_Found]:
+    """'Bosnian Serbs', 'Iraqi Kurds', 'Croatian Serb refugees': a people named after a state's adjective is
+    the group of that people in that state, as event coders code it, not a second state beside the first."""
+    found = sorted(found, key=lambda f: f.start)
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        qualifier = prev is not None and prev.type == "country" and prev.entry is not None and (
+            prev.kind == "demonym" or prev.kind == "name" and parsed[prev.end - 1].dep_ == "compound")  # "Kosovo"
+        if qualifier and prev.end == f.start and _names_people(parsed[f.start:f.end], f) and (
+                f.entry is None or f.entry.id != prev.entry.id):
+            name = parsed[prev.start:f.end].text
+            out[-1] = _Found(prev.start, f.end, slug(name), "group", "name", None, name, country=prev.entry)
+            continue
+        out.append(f)
+    return [_resident(parsed, f, out) for f in out]
+
+
+def _resident(parsed: SpacyDoc, f: _Found, found: list[_Found]) -> _Found:
+    """'Ethnic Albanians in south Serbia', 'the Albanians of Kosovo': a people named with the state it lives
+    in is that state's group, as event coders code it, not the state its name comes from."""
+    span = parsed[f.start:f.end]
+    if not (f.type == "group" or f.kind == "demonym" and span[-1].tag_ in {"NNS", "NNPS"}):
+        return f
+    at = {i: g for g in found if g.type == "country" and g.entry is not None for i in range(g.start, g.end)}
+    for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}):
+        home = next((at[p.i].entry for p in prep.children if p.dep_ == "pobj" and p.i in at), None)
+        own = f.country or f.entry
+        if home is not None and (own is None or own.id != home.id):
+            name = parsed[f.start:f.end].text
+            return _Found(f.start, f.end, f.actor if f.type == "group" else slug(name), "group", "name", None,
+                          f.name if f.type == "group" else name, country=home)
+    return f
+
+
+def _names_people(span: Span, f: _Found) -> bool:
+    """Whether a mention names a people: an ethnic or national group, or a state's noun for its citizens
+    used as a noun or before one ('Serbs', 'Serb refugees'), not a state's adjective before a body."""
+    if f.type == "group" and f.entry is None:
+        return True
+    return f.kind == "demonym" and f.type == "country" and (
+        span[-1].tag_ in {"NNS", "NNPS", "NNP", "NN"} or fold(span.text) in load_gazetteer().noun_demonyms)
 
 
 def _merge_peoples(found: list[_Found]) -> None:
@@ -732,6 +840,9 @@ def _assemble(doc: Document, parsed: SpacyDoc, found: list[_Found]) -> tuple[lis
             if desc:
                 actor.descriptions[desc] += 1
             country = _person_country(span)
+            home = _office_state(span) if country is None else None
+            if home is not None and home.iso3:
+                actor.context[home.iso3] += 1
         if country is not None and country.iso3:
             actor.countries[country.iso3] += 1
     actors = [_to_actor(a, doc.id) for a in local.values()]
@@ -783,8 +894,9 @@ def _to_actor(a: _LocalActor, doc_id: str) -> Actor:
     e = a.entry
     description = a.descriptions.most_common(1)[0][0] if a.descriptions else (e.description if e else None)
     iso3 = e.iso3 if e else None
-    if iso3 is None and a.countries:
-        iso3 = a.countries.most_common(1)[0][0]  # the state it belongs to, as event coders code actors
+    if iso3 is None and (a.countries or a.context):
+        # the state it belongs to, as event coders code actors; else the one its office is held in
+        iso3 = (a.countries or a.context).most_common(1)[0][0]
     codes = {"iso3": iso3, "wikidata": e.wikidata if e else None}
     return Actor(a.id, e.name if e else a.name, a.type, description, sorted(a.aliases), [doc_id], codes)
 
@@ -814,24 +926,32 @@ class _NameIndex:
 
     A corpus holds many thousands of names; comparing each new name with all of them is quadratic.
     Spelling variants of one surname (Tokayev, Tokaiev, Toqaev) share its first or last two letters,
-    so only names in those blocks are compared. Names keep the order they were added in.
+    so only names in those blocks are compared. Names keep the order they were added in. Under each
+    word only the first two values are listed: callers ask whether one name alone holds a word, and a
+    word shared by many names must not make the index grow with every name added.
     """
 
     def __init__(self) -> None:
         self._items: list[tuple[str, object]] = []
         self._blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-        self._words: dict[str, list[int]] = defaultdict(list)
+        self._words: dict[str, list[object]] = defaultdict(list)
         self._found: dict[str, object] = {}
+        self._unblocked: set[str] = set()
 
     def add(self, name: str, value: object) -> None:
-        number = len(self._items)
-        self._items.append((name, value))
-        for key in _name_blocks(name):
-            self._blocks[key].append(number)
+        blocks = _name_blocks(name)
+        if blocks or name not in self._unblocked:  # a name without blocks is never compared: listed once
+            self._unblocked.update(() if blocks else (name,))
+            number = len(self._items)
+            self._items.append((name, value))
+            for key in blocks:
+                self._blocks[key].append(number)
         for word in dict.fromkeys(fold(name).split()):
-            self._words[word].append(number)
+            if len(self._words[word]) < 2:
+                self._words[word].append(value)
 
     def values(self) -> list:
+        """The values in the order added (of a name without blocks, a single word, only the first)."""
         return [value for _, value in self._items]
 
     def first_same(self, name: str) -> object | None:
@@ -845,13 +965,66 @@ class _NameIndex:
         return hit
 
     def holding(self, word: str) -> list:
-        """Values whose name contains this folded word, in the order added."""
-        return [self._items[n][1] for n in self._words.get(word, ())]
+        """The first two values whose name contains this folded word, in the order added."""
+        return list(self._words.get(word, ()))
 
 
 def _name_blocks(name: str) -> set[tuple[str, str]]:
     first, last = _surname_key(name)
     return {("start", last[:2]), ("end", last[-2:])} if first else set()
+
+
+class _Target:
+    """A corpus actor being assembled. Its documents go to the work table as they come (a common actor is
+    named in most documents); only their count, which ranks role holders, is kept here."""
+
+    __slots__ = ("actor", "serial", "seen", "aliases")
+
+    def __init__(self, actor: Actor, serial: int) -> None:
+        self.actor = actor
+        self.serial = serial
+        self.seen = 0
+        self.aliases: dict[str, None] = {}
+
+
+class ResolvedActors:
+    """The outcome of `resolve_corpus_work`: corpus actors without their document lists, which stay in the
+    work database with the map from document-local to corpus ids, read one actor or one document at a time."""
+
+    def __init__(self, db: Any, targets: list[_Target]) -> None:
+        self.db = db
+        self._targets = targets
+        self.actors = [t.actor for t in targets]
+
+    def docs_of(self, target: _Target) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT doc FROM actor_docs WHERE grp = ? ORDER BY doc", (target.serial,))]
+
+    def with_docs(self) -> Iterator[Actor]:
+        """Each corpus actor with its sorted documents, in id order, one at a time."""
+        for t in self._targets:
+            yield dataclasses.replace(t.actor, docs=self.docs_of(t))
+
+    def mapping_of(self, doc_id: str) -> dict[str, str]:
+        return dict(self.db.execute("SELECT local, actor FROM map WHERE doc = ?", (doc_id,)).fetchall())
+
+    def map_rows(self) -> Iterator[tuple[str, str, str]]:
+        """(doc, local id, corpus id), in document order."""
+        yield from self.db.execute("SELECT doc, local, actor FROM map ORDER BY doc, local")
+
+    def mapping(self) -> dict[str, dict[str, str]]:
+        """The whole map as dictionaries, for callers that work in memory."""
+        out: dict[str, dict[str, str]] = defaultdict(dict)
+        for doc, local, actor in self.map_rows():
+            out[doc][local] = actor
+        return out
+
+
+_WORK_TABLES = """
+CREATE TABLE IF NOT EXISTS persons (seq INTEGER PRIMARY KEY, words INTEGER, size INTEGER, doc0 TEXT, data TEXT);
+CREATE TABLE IF NOT EXISTS map (doc TEXT, local TEXT, actor TEXT, PRIMARY KEY (doc, local)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS actor_docs (grp INTEGER, doc TEXT);
+"""
 
 
 def resolve_corpus(
@@ -863,58 +1036,135 @@ def resolve_corpus(
     id (role descriptions such as 'role:president:china' map to the person who
     holds that role, or are absent when no one does).
     """
-    canonical: dict[str, Actor] = {}
-    mapping: dict[str, dict[str, str]] = defaultdict(dict)
-    persons: list[Actor] = []
+    import sqlite3
+
+    mentions = mentions or {}
+    db = sqlite3.connect(":memory:")
+    try:
+        resolved = resolve_corpus_work(
+            db, lambda: ((doc_id, a) for doc_id, acts in sorted(per_doc.items()) for a in acts),
+            {(m.actor, m.kind == "location") for ms in mentions.values() for m in ms},
+            lambda: ((doc_id, m.actor, m.text) for doc_id, ms in mentions.items() for m in ms
+                     if m.actor.startswith(ROLE_PREFIX)))
+        return list(resolved.with_docs()), dict(resolved.mapping())
+    finally:
+        db.close()
+
+
+def resolve_corpus_work(db: Any, local: Callable[[], Iterable[tuple[str, Actor]]],
+                        mention_kinds: set[tuple[str, bool]],
+                        role_mentions: Callable[[], Iterable[tuple[str, str, str]]]) -> ResolvedActors:
+    """`resolve_corpus` over streams, with its bulky state in an SQLite work database `db`.
+
+    `local()` gives (doc, local actor) in document then id order, and is read twice; `mention_kinds` holds
+    (local actor id, whether named as a location) for every mention; `role_mentions()` gives (doc, role id,
+    text) of role mentions in stored order. Memory holds the distinct names and one corpus actor per id;
+    the per-document map, each actor's documents and the person occurrences awaiting their turn are tables.
+    """
+    db.executescript(_WORK_TABLES)
     person_names = _NameIndex()
-    for name in sorted({a.name for acts in per_doc.values() for a in acts if a.type == "person"}):
+    for name in sorted({a.name for _, a in local() if a.type == "person"}):
         person_names.add(name, name)
     surnames = {fold(n.split()[-1]) for n in person_names.values() if len(n.split()) > 1}
-    for doc_id, actors in sorted(per_doc.items()):
-        for a in actors:
-            if a.type in {"organization", "place"} and not a.codes.get("iso3") and _is_person_name(
-                    a.name, person_names, surnames):
-                a.type = "person"  # a person the parser took for an organization in this document
-            if a.type == "person":
-                persons.append(a)
-                continue
-            target = canonical.get(a.id)
-            if target is None:
-                canonical[a.id] = target = Actor(a.id, a.name, a.type, a.description, [], [], dict(a.codes))
-            _absorb(target, a, doc_id)
-            mapping[doc_id][a.id] = target.id
+    canonical: dict[str, _Target] = {}
+    serials = iter(range(1 << 62))
+    sink = _WorkSink(db)
+    person_like: dict[str, bool] = {}  # by name: the answer never changes once the names are indexed
+    for seq, (doc_id, a) in enumerate(local()):
+        if a.type in {"organization", "place"} and not a.codes.get("iso3") and a.name not in person_like:
+            person_like[a.name] = _is_person_name(a.name, person_names, surnames)
+        if a.type in {"organization", "place"} and not a.codes.get("iso3") and person_like[a.name]:
+            a.type = "person"  # a person the parser took for an organization in this document
+        if a.type == "person":
+            sink.person(seq, a)
+            continue
+        target = canonical.get(a.id)
+        if target is None:
+            canonical[a.id] = target = _Target(Actor(a.id, a.name, a.type, a.description, [], [], dict(a.codes)),
+                                               next(serials))
+        _absorb(target, a, doc_id, sink)
+        sink.map(doc_id, a.id, target.actor.id)
+    sink.flush()
     # persons: full names first (longest first), then short forms join a unique full name
     groups = _NameIndex()
-    for a in sorted(persons, key=lambda p: (-len(p.name.split()), -len(p.name), p.docs[0])):
-        doc_id = a.docs[0]
+    latest: dict[str, _Target] = {}  # by id, the last group made under it (an id made twice keeps the last)
+    for doc_id, a in sink.persons():
         target = groups.first_same(a.name)
         if target is None and len(a.name.split()) == 1:
             owners = groups.holding(fold(a.name))
             target = owners[0] if len(owners) == 1 else None
         if target is None:
-            target = Actor(slug(a.name), a.name, "person", None, [], [], dict(a.codes))
+            target = _Target(Actor(slug(a.name), a.name, "person", None, [], [], dict(a.codes)), next(serials))
             groups.add(a.name, target)
-        _absorb(target, a, doc_id)
-        mapping[doc_id][a.id] = target.id
-    for g in groups.values():
-        canonical[g.id] = g
-    _drop_mere_locations(mentions or {}, canonical, mapping)
-    _map_roles(mentions or {}, canonical, mapping)
-    for a in canonical.values():
-        a.aliases = sorted(set(a.aliases))
-        a.docs = sorted(set(a.docs))
-    return sorted(canonical.values(), key=lambda a: a.id), mapping
+            latest[target.actor.id] = target
+        _absorb(target, a, doc_id, sink)
+        sink.map(doc_id, a.id, target.actor.id)
+    sink.flush()
+    for actor_id, g in latest.items():
+        canonical[actor_id] = g
+    _drop_mere_locations(mention_kinds, canonical, db)
+    _map_roles(role_mentions(), canonical, sink)
+    sink.flush()
+    db.execute("CREATE INDEX IF NOT EXISTS actor_docs_grp ON actor_docs (grp)")
+    db.commit()
+    targets = sorted(canonical.values(), key=lambda t: t.actor.id)
+    for t in targets:
+        t.actor.aliases = sorted(t.aliases)
+    return ResolvedActors(db, targets)
 
 
-def _drop_mere_locations(mentions: dict[str, list[Mention]], canonical: dict[str, Actor],
-                         mapping: dict[str, dict[str, str]]) -> None:
+class _WorkSink:
+    """Rows for the work tables, written in batches."""
+
+    def __init__(self, db: Any, batch: int = 5000) -> None:
+        self.db = db
+        self.batch = batch
+        self._maps: list[tuple[str, str, str]] = []
+        self._docs: list[tuple[int, str]] = []
+        self._persons: list[tuple] = []
+
+    def map(self, doc: str, local: str, actor: str) -> None:
+        self._maps.append((doc, local, actor))
+        if len(self._maps) >= self.batch:
+            self.flush()
+
+    def doc(self, target: _Target, doc: str) -> None:
+        self._docs.append((target.serial, doc))
+        if len(self._docs) >= self.batch:
+            self.flush()
+
+    def person(self, seq: int, a: Actor) -> None:
+        self._persons.append((seq, len(a.name.split()), len(a.name), a.docs[0], json.dumps(dataclasses.asdict(a))))
+        if len(self._persons) >= self.batch:
+            self.flush()
+
+    def persons(self) -> Iterator[tuple[str, Actor]]:
+        """Person occurrences in the order they are grouped: most words first, then longest, then document."""
+        cursor = self.db.execute("SELECT data FROM persons ORDER BY words DESC, size DESC, doc0, seq")
+        for (data,) in cursor:
+            a = Actor(**json.loads(data))
+            yield a.docs[0], a
+
+    def flush(self) -> None:
+        if self._maps:
+            self.db.executemany("INSERT OR REPLACE INTO map VALUES (?, ?, ?)", self._maps)
+        if self._docs:
+            self.db.executemany("INSERT INTO actor_docs VALUES (?, ?)", self._docs)
+        if self._persons:
+            self.db.executemany("INSERT INTO persons VALUES (?, ?, ?, ?, ?)", self._persons)
+        self._maps, self._docs, self._persons = [], [], []
+
+
+def _drop_mere_locations(mention_kinds: set[tuple[str, bool]], canonical: dict[str, _Target], db: Any) -> None:
     """A region only ever named as a location ('in Western Europe') is no actor of the story."""
-    acting = {m.actor for ms in mentions.values() for m in ms if m.kind != "location"}
-    located = {m.actor for ms in mentions.values() for m in ms if m.kind == "location"}
+    acting = {actor for actor, located in mention_kinds if not located}
+    located = {actor for actor, is_location in mention_kinds if is_location}
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS dropped (local TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM dropped")
+    db.executemany("INSERT OR IGNORE INTO dropped VALUES (?)", ((a,) for a in located - acting))
+    db.execute("DELETE FROM map WHERE local IN (SELECT local FROM dropped)")
     for actor_id in located - acting:
         canonical.pop(actor_id, None)
-        for local in mapping.values():
-            local.pop(actor_id, None)
 
 
 def _is_person_name(name: str, person_names: _NameIndex, surnames: set[str]) -> bool:
@@ -923,26 +1173,28 @@ def _is_person_name(name: str, person_names: _NameIndex, surnames: set[str]) -> 
     return _name_shaped(name) and person_names.first_same(name) is not None
 
 
-def _absorb(target: Actor, a: Actor, doc_id: str) -> None:
-    target.aliases.extend(a.aliases)
-    if a.name not in target.aliases:
-        target.aliases.append(a.name)
-    target.docs.append(doc_id)
+def _absorb(target: _Target, a: Actor, doc_id: str, sink: _WorkSink) -> None:
+    actor = target.actor
+    target.aliases.update(dict.fromkeys(a.aliases))
+    target.aliases.setdefault(a.name)
+    sink.doc(target, doc_id)
+    target.seen += 1
     for key, value in a.codes.items():
-        if value and not target.codes.get(key):
-            target.codes[key] = value
-    if a.description and (not target.description or target.type == "person" and " of " in a.description
-                          and " of " not in target.description):
-        target.description = a.description
+        if value and not actor.codes.get(key):
+            actor.codes[key] = value
+    if a.description and (not actor.description or actor.type == "person" and " of " in a.description
+                          and " of " not in actor.description):
+        actor.description = a.description
 
 
-def _map_roles(mentions: dict[str, list[Mention]], canonical: dict[str, Actor],
-               mapping: dict[str, dict[str, str]]) -> None:
+def _map_roles(role_mentions: Iterable[tuple[str, str, str]], canonical: dict[str, _Target],
+               sink: _WorkSink) -> None:
     """'the Chinese president' -> the person described as President of China elsewhere in the corpus; a role
     no named person holds ("Uzbekistan's representative") stands for its state, as event coders code it."""
     gaz = load_gazetteer()
     holders: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for a in canonical.values():
+    for t in canonical.values():
+        a = t.actor
         if a.type != "person" or not a.description or a.description.lower().startswith("former"):
             continue
         m = re.match(r"(.+?) of (.+)$", a.description)
@@ -953,25 +1205,21 @@ def _map_roles(mentions: dict[str, list[Mention]], canonical: dict[str, Actor],
             continue
         words = [w.lower() for w in m.group(1).split()]
         if role_kind(words) == "leader" and not DEPUTY_WORDS & set(words):
-            holders[("leader", entry.id)][a.id] += len(a.docs)
+            holders[("leader", entry.id)][a.id] += t.seen
         for w in words:
-            holders[(w, entry.id)][a.id] += len(a.docs)
+            holders[(w, entry.id)][a.id] += t.seen
         if len(words) > 1:
-            holders[(" ".join(words), entry.id)][a.id] += len(a.docs)
-    for doc_id, doc_mentions in mentions.items():
-        local = mapping.setdefault(doc_id, {})
-        for m in doc_mentions:
-            if not m.actor.startswith(ROLE_PREFIX):
-                continue
-            _, role, country = m.actor.split(":", 2)
-            counts = holders.get((role, country)) or (holders.get(("leader", country)) if " " not in role else None)
-            if counts:
-                person = counts.most_common(1)[0][0]
-                local[m.actor] = person
-                canonical[person].docs.append(doc_id)
-                canonical[person].aliases.append(m.text)
-            elif country in canonical:
-                local[m.actor] = country  # no one named holds the role: the office speaks for its state
+            holders[(" ".join(words), entry.id)][a.id] += t.seen
+    for doc_id, actor, text in role_mentions:
+        _, role, country = actor.split(":", 2)
+        counts = holders.get((role, country)) or (holders.get(("leader", country)) if " " not in role else None)
+        if counts:
+            person = counts.most_common(1)[0][0]
+            sink.map(doc_id, actor, person)
+            sink.doc(canonical[person], doc_id)
+            canonical[person].aliases.setdefault(text)
+        elif country in canonical:
+            sink.map(doc_id, actor, country)  # no one named holds the role: the office speaks for its state
 
 
 def role_kind(words: list[str]) -> str | None:
@@ -987,31 +1235,61 @@ def naming_conflicts(corpus_actors: list[Actor], mentions: dict[str, list[Mentio
                      mapping: dict[str, dict[str, str]], docs: list[Document]) -> list[Conflict]:
     """Documents that give one body different full names ('Collective Security Organisation (CSTO)'
     against 'Collective Security Treaty Organization'): words differ, not only spelling."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    try:
+        per_doc = ((doc_id, ms, mapping.get(doc_id, {})) for doc_id, ms in mentions.items())
+        return naming_conflicts_work(db, corpus_actors, per_doc, {d.id for d in docs if d.duplicate_of})
+    finally:
+        db.close()
+
+
+def naming_conflicts_work(db: Any, corpus_actors: list[Actor],
+                          per_doc: Iterable[tuple[str, list[Mention], dict[str, str]]],
+                          copies: set[str]) -> list[Conflict]:
+    """`naming_conflicts` over (doc, its mentions, its local -> corpus map) streamed in any order; the names
+    found wait in a table of the SQLite work database `db` and are read back one actor at a time."""
     by_id = {a.id: a for a in corpus_actors}
-    copies = {d.id for d in docs if d.duplicate_of}
-    forms: dict[str, dict[tuple[str, ...], set[str]]] = defaultdict(lambda: defaultdict(set))
-    for doc_id, doc_mentions in mentions.items():
+    db.execute("CREATE TABLE IF NOT EXISTS org_forms (actor TEXT, form TEXT, said TEXT)")
+    db.execute("DELETE FROM org_forms")
+    rows: list[tuple[str, str, str]] = []
+    for doc_id, doc_mentions, ids in per_doc:
         if doc_id in copies:
             continue  # a copy repeats its original; it does not disagree with it
         for m in doc_mentions:
-            actor = by_id.get(mapping.get(doc_id, {}).get(m.actor, ""))
+            actor = by_id.get(ids.get(m.actor, ""))
             if actor is None or actor.type != "organization" or m.kind != "name" or len(m.text.split()) < 2:
                 continue
-            forms[actor.id][tuple(_org_key(m.text).split())].add(f"{doc_id}: {m.text}")
+            rows.append((actor.id, "\x1f".join(_org_key(m.text).split()), f"{doc_id}: {m.text}"))
+        if len(rows) >= 5000:
+            db.executemany("INSERT INTO org_forms VALUES (?, ?, ?)", rows)
+            rows = []
+    db.executemany("INSERT INTO org_forms VALUES (?, ?, ?)", rows)
     out = []
-    for actor_id, variants in sorted(forms.items()):
-        # Short forms drop the head word ('Belt and Road'); a name that keeps the head but not the
-        # words before it ('Collective Security Organisation') is a different name for the same body.
-        heads = defaultdict(set)
-        for words in variants:
-            heads[words[-1]].add(words)
-        variants = {w: variants[w] for ws in heads.values() if len(ws) > 1 for w in sorted(ws)}
-        if len(variants) < 2:
-            continue
-        statements = [Statement(said.split(": ", 1)[0], said.split(": ", 1)[1])
-                      for _, group in sorted(variants.items()) for said in sorted(group)]
-        out.append(Conflict(f"name of {by_id[actor_id].name}", statements))
+    cursor = db.execute("SELECT actor, form, said FROM org_forms ORDER BY actor")
+    for actor_id, group in groupby(cursor, key=lambda r: r[0]):
+        variants: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for _, form, said in group:
+            variants[tuple(form.split("\x1f"))].add(said)
+        conflict = _naming_conflict(by_id[actor_id], variants)
+        if conflict is not None:
+            out.append(conflict)
     return out
+
+
+def _naming_conflict(actor: Actor, variants: dict[tuple[str, ...], set[str]]) -> Conflict | None:
+    # Short forms drop the head word ('Belt and Road'); a name that keeps the head but not the
+    # words before it ('Collective Security Organisation') is a different name for the same body.
+    heads = defaultdict(set)
+    for words in variants:
+        heads[words[-1]].add(words)
+    variants = {w: variants[w] for ws in heads.values() if len(ws) > 1 for w in sorted(ws)}
+    if len(variants) < 2:
+        return None
+    statements = [Statement(said.split(": ", 1)[0], said.split(": ", 1)[1])
+                  for _, group in sorted(variants.items()) for said in sorted(group)]
+    return Conflict(f"name of {actor.name}", statements)
 
 
 def actor_country(actor_id: str, actors: list[Actor]) -> str | None:

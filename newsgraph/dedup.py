@@ -36,7 +36,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -367,23 +367,9 @@ class CopyIndex:
         return sorted(found)
 
     def _compare(self, sk: Sketch) -> list[CopyPair]:
-        pairs = []
         mine = self.shingles(sk.doc)
-        for other_id in self._candidates(sk):
-            other = self.sketches[other_id]
-            if other.digest == sk.digest:
-                pairs.append(CopyPair(*sorted((sk.doc, other_id)), "near", 1.0))
-                continue
-            theirs = self.shingles(other_id)
-            j = jaccard(mine, theirs)
-            part, whole = (sk, other) if sk.rank > other.rank else (other, sk)
-            c = containment(mine, theirs) if part is sk else containment(theirs, mine)
-            kind = _kind(j, c, part.size)
-            if kind == "near":
-                pairs.append(CopyPair(*sorted((sk.doc, other_id)), "near", round(j, SCORE_DIGITS)))
-            elif kind == "contained":
-                pairs.append(CopyPair(part.doc, whole.doc, "contained", round(c, SCORE_DIGITS)))
-        return pairs
+        found = (_pair(sk, self.sketches[other_id], mine, self.shingles) for other_id in self._candidates(sk))
+        return [pair for pair in found if pair is not None]
 
     def shingles(self, doc_id: str) -> np.ndarray:
         """A document's shingles, recomputed when needed: keeping them all would cost more than the index."""
@@ -506,3 +492,193 @@ def apply_links(docs: list[Document], links: list[DuplicateLink]) -> None:
         doc.duplicate_of = link.canonical if link else None
         doc.duplicate_kind = link.kind if link else None
         doc.duplicate_score = link.score if link else None
+
+
+def _pair(sk: Sketch, other: Sketch, mine: np.ndarray, shingles_of: Callable[[str], np.ndarray]) -> CopyPair | None:
+    """How a new document relates to a candidate: a near copy, one contained in the other, or neither."""
+    if other.digest == sk.digest:
+        return CopyPair(*sorted((sk.doc, other.doc)), "near", 1.0)
+    theirs = shingles_of(other.doc)
+    j = jaccard(mine, theirs)
+    part, whole = (sk, other) if sk.rank > other.rank else (other, sk)
+    c = containment(mine, theirs) if part is sk else containment(theirs, mine)
+    kind = _kind(j, c, part.size)
+    if kind == "near":
+        return CopyPair(*sorted((sk.doc, other.doc)), "near", round(j, SCORE_DIGITS))
+    if kind == "contained":
+        return CopyPair(part.doc, whole.doc, "contained", round(c, SCORE_DIGITS))
+    return None
+
+
+class FlatCopyIndex:
+    """`CopyIndex` with its postings, digests and document facts in an SQLite file instead of in memory.
+
+    A large corpus holds millions of postings; kept in a table indexed by key, the finder's memory stays
+    flat as the corpus grows, while every lookup answers exactly as `_Postings` does (the first
+    COMMON_SAMPLE holders of a key are listed, later ones only counted as uninformative). Only each
+    document's informative count (four bytes) is kept in memory, for the containment test.
+    """
+
+    _BANDS, _SAMPLES = 0, 1
+    _LIMIT = 900  # keys per statement, under SQLite's limit on bound values
+
+    def __init__(self, path: str, shingles_of: Callable[[str], np.ndarray]) -> None:
+        import sqlite3
+
+        self.db = sqlite3.connect(path)
+        self.db.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;"
+            "CREATE TABLE post (kind INTEGER, key INTEGER, doc INTEGER, PRIMARY KEY (kind, key, doc)) WITHOUT ROWID;"
+            "CREATE TABLE sizes (kind INTEGER, key INTEGER, n INTEGER, PRIMARY KEY (kind, key)) WITHOUT ROWID;"
+            "CREATE TABLE docs (idx INTEGER PRIMARY KEY, id TEXT UNIQUE, digest TEXT, size INTEGER,"
+            " removed INTEGER);"
+            "CREATE TABLE digests (digest TEXT PRIMARY KEY, idx INTEGER);")
+        self._shingles_of = shingles_of
+        self._recent: dict[str, np.ndarray] = {}
+        self._count = 0
+        self._informative = np.zeros(1024, dtype=np.int32)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def load(self, sketches: Iterable[Sketch]) -> None:
+        """Index stored documents, comparing nothing."""
+        for sk in sketches:
+            self._index(sk)
+        self.db.commit()
+
+    def add(self, docs: Iterable[Document]) -> tuple[list[Sketch], list[CopyPair]]:
+        """Compare each new document with all indexed ones and index it; the sketches made and pairs found."""
+        made: list[Sketch] = []
+        found: list[CopyPair] = []
+        for doc in docs:
+            sk, hashes = _sketch_and_shingles(doc)
+            if not sk.size:
+                continue  # a document with no words is never linked
+            self._recent[doc.id] = hashes
+            bands, samples = _signed(band_keys(sk.minhash)), _signed(sk.samples)
+            sizes = (self._sizes(self._BANDS, bands), self._sizes(self._SAMPLES, samples))
+            found.extend(self._compare(sk, bands, samples, sizes))
+            self._index(sk, bands, samples, sizes)
+            made.append(sk)
+        self._recent.clear()
+        self.db.commit()
+        return made, found
+
+    def _chunks(self, keys: list[int]) -> Iterator[tuple[list[int], str]]:
+        for start in range(0, len(keys), self._LIMIT):
+            part = keys[start:start + self._LIMIT]
+            yield part, ",".join("?" * len(part))
+
+    def _sizes(self, kind: int, keys: list[int]) -> dict[int, int]:
+        """How many documents are listed under each key that has any."""
+        out: dict[int, int] = {}
+        for part, marks in self._chunks(keys):
+            out.update(self.db.execute(f"SELECT key, n FROM sizes WHERE kind = ? AND key IN ({marks})", [kind, *part]))
+        return out
+
+    def _post(self, kind: int, keys: list[int], idx: int, sizes: dict[int, int]) -> int:
+        """List `idx` under each key not yet common; how many those were (as `_Postings.add`)."""
+        listed = [key for key in keys if sizes.get(key, 0) < COMMON_SAMPLE]
+        self.db.executemany("INSERT INTO post VALUES (?, ?, ?)", [(kind, key, idx) for key in listed])
+        self.db.executemany("INSERT INTO sizes VALUES (?, ?, 1) ON CONFLICT (kind, key) DO UPDATE SET n = n + 1",
+                            [(kind, key) for key in listed])
+        return len(listed)
+
+    def _holders(self, keys: list[int]) -> set[int]:
+        """Documents listed under any of these band keys."""
+        out: set[int] = set()
+        for part, marks in self._chunks(keys):
+            out.update(r[0] for r in self.db.execute(
+                f"SELECT DISTINCT doc FROM post WHERE kind = ? AND key IN ({marks})", [self._BANDS, *part]))
+        return out
+
+    def _shared(self, keys: list[int], sizes: dict[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+        """As `_Postings.shared` over sample keys: holders, keys held, complete keys held, complete keys."""
+        complete = sum(1 for key in keys if sizes.get(key, 0) < COMMON_SAMPLE)
+        held: Counter = Counter()
+        held_complete: Counter = Counter()
+        for part, marks in self._chunks([k for k in keys if k in sizes]):
+            for doc, n, n_complete in self.db.execute(
+                    "SELECT p.doc, COUNT(*), SUM(s.n < ?) FROM post p JOIN sizes s ON s.kind = p.kind AND s.key = p.key"
+                    f" WHERE p.kind = ? AND p.key IN ({marks}) GROUP BY p.doc", [COMMON_SAMPLE, self._SAMPLES, *part]):
+                held[doc] += n
+                held_complete[doc] += n_complete
+        holders = np.array(sorted(held), dtype=np.int64)
+        return (holders, np.array([held[h] for h in holders.tolist()], dtype=np.int64),
+                np.array([held_complete[h] for h in holders.tolist()], dtype=np.int64), complete)
+
+    def _index(self, sk: Sketch, bands: list[int] | None = None, samples: list[int] | None = None,
+               sizes: tuple[dict[int, int], dict[int, int]] | None = None) -> None:
+        idx = self._count
+        self._count += 1
+        bands = _signed(band_keys(sk.minhash)) if bands is None else bands
+        samples = _signed(sk.samples) if samples is None else samples
+        if sizes is None:
+            sizes = (self._sizes(self._BANDS, bands), self._sizes(self._SAMPLES, samples))
+        self.db.execute("INSERT INTO docs VALUES (?, ?, ?, ?, ?)", (idx, sk.doc, sk.digest, sk.size, sk.removed))
+        self.db.execute("INSERT OR IGNORE INTO digests VALUES (?, ?)", (sk.digest, idx))
+        self._post(self._BANDS, bands, idx, sizes[0])
+        informative = self._post(self._SAMPLES, samples, idx, sizes[1])
+        if sk.informative < 0:
+            sk.informative = informative
+        if idx >= len(self._informative):
+            self._informative = np.concatenate([self._informative, np.zeros(len(self._informative), np.int32)])
+        self._informative[idx] = sk.informative
+
+    def _ids(self, numbers: Iterable[int]) -> list[str]:
+        out: list[str] = []
+        for part, marks in self._chunks(list(numbers)):
+            out += [r[0] for r in self.db.execute(f"SELECT id FROM docs WHERE idx IN ({marks})", part)]
+        return out
+
+    def sketch_of(self, doc_id: str) -> Sketch | None:
+        """The indexed facts of a document (digest, size, removed), without its arrays."""
+        row = self.db.execute("SELECT digest, size, removed FROM docs WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        empty = np.zeros(0, dtype=np.uint64)
+        return Sketch(doc_id, row[0], row[1], row[2], empty, empty)
+
+    def _candidates(self, sk: Sketch, bands: list[int], samples: list[int],
+                    sizes: tuple[dict[int, int], dict[int, int]]) -> list[str]:
+        numbers = self._holders(bands)
+        row = self.db.execute("SELECT idx FROM digests WHERE digest = ?", (sk.digest,)).fetchone()
+        if row is not None:
+            numbers.add(row[0])
+        if samples:
+            holders, held, held_complete, informative = self._shared(samples, sizes[1])
+            inside = held_complete >= CONTAINMENT_CANDIDATE_SHARE * max(1, informative)
+            around = held >= CONTAINMENT_CANDIDATE_SHARE * np.maximum(1, self._informative[holders])
+            numbers.update(holders[inside | around].tolist())
+        return sorted(self._ids(numbers))
+
+    def _compare(self, sk: Sketch, bands: list[int], samples: list[int],
+                 sizes: tuple[dict[int, int], dict[int, int]]) -> list[CopyPair]:
+        mine = self.shingles(sk.doc)
+        pairs = []
+        for other_id in self._candidates(sk, bands, samples, sizes):
+            other = self.sketch_of(other_id)
+            assert other is not None
+            pair = _pair(sk, other, mine, self.shingles)
+            if pair is not None:
+                pairs.append(pair)
+        return pairs
+
+    def shingles(self, doc_id: str) -> np.ndarray:
+        if doc_id not in self._recent:
+            self._recent[doc_id] = self._shingles_of(doc_id)
+        return self._recent[doc_id]
+
+    def links(self, pairs: list[CopyPair]) -> list[DuplicateLink]:
+        """As `CopyIndex.links`, over the documents that take part in a pair (the others link to nothing)."""
+        involved = sorted({d for p in pairs for d in (p.a, p.b)})
+        sketches = {d: sk for d in involved if (sk := self.sketch_of(d)) is not None}
+        view = CopyIndex(shingles_of=self._shingles_of)
+        view.sketches, view.pairs = sketches, pairs
+        return view.links()
+
+
+def _signed(keys: np.ndarray) -> list[int]:
+    """64-bit keys as the signed integers SQLite stores."""
+    return keys.astype(np.uint64).view(np.int64).tolist()

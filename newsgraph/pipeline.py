@@ -7,14 +7,22 @@ stored: duplicates, actor resolution, disagreements and stories.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import os
+import pickle
+import sqlite3
+import tempfile
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 from newsgraph import actors, claims, dedup, events, quotes, stories
+from newsgraph.claims.conflicts import find_conflicts_work
 from newsgraph.clean import LineCounts, clean
-from newsgraph.model import Claim, DocFacts, Document, Event, InputError, Mention, Quote, Sentence
-from newsgraph.nlp import load_nlp
+from newsgraph.model import Claim, DocFacts, Document, Event, InputError, Quote, Sentence
+from newsgraph.nlp import load_nlp, parse_by_paragraph
 from newsgraph.read import ReadOptions, read_paths
 from newsgraph.read.spool import Spool
 from newsgraph.scale import analyse_stream
@@ -75,7 +83,7 @@ def build(
 def analyse_here(docs: list[Document], batch_size: int = 16) -> Iterator[tuple[Document, DocFacts | str]]:
     """Each document with its facts (or the reason it failed), parsed in batches in this process."""
     texts = [d.text if d.language in ENGLISH else "" for d in docs]
-    for doc, parsed in zip(docs, load_nlp().pipe(texts, batch_size=batch_size), strict=True):
+    for doc, parsed in zip(docs, parse_by_paragraph(texts, batch_size), strict=True):
         yield doc, _analysed(doc, parsed)
 
 
@@ -148,45 +156,117 @@ def _store_facts(store: Store, doc: Document, facts: DocFacts | str, summary: Bu
 def corpus_stage(store: Store) -> dict[str, int]:
     """Duplicates, actor resolution, disagreements and stories over everything stored.
 
-    Documents are held without their texts (each is read from the store when a stage asks for it), mentions
-    as light tuples, and the story grouping reads each document's words from features kept in the store,
-    so memory grows little with the corpus.
+    Documents are held without their texts (each is read from the store when a stage asks for it). What
+    grows with every document and mention (the duplicate finder's postings, person occurrences awaiting
+    their turn, the map from local to corpus actors, each actor's documents, names of bodies) waits in a
+    temporary SQLite work file and is read back one key at a time; mentions are read from the store one
+    document at a time, and disagreements found are put away as they come.
     """
-    docs = store.documents(with_text=False)
-    links = _find_copies(store, docs)
-    by_doc = {link.doc: link for link in links}
-    store.set_duplicates({
-        d.id: ((by_doc[d.id].canonical, by_doc[d.id].kind, by_doc[d.id].score) if d.id in by_doc else
-               (None, None, None))
-        for d in docs
-    })
-    dedup.apply_links(docs, links)
-    local = store.local_actors()
-    doc_mentions: dict[str, list[Mention]] = store.mention_rows()  # type: ignore[assignment]
-    corpus_actors, mapping = actors.resolve_corpus(local, doc_mentions)
-    del local
-    found_conflicts = claims.find_conflicts(store.facts(Claim), docs, mentions=doc_mentions, actor_ids=mapping,
-                                            quotes=store.facts(Quote), events=store.facts(Event))
-    found_conflicts += actors.naming_conflicts(corpus_actors, doc_mentions, mapping, docs)
-    del doc_mentions
-    doc_actor_ids = {d.id: set(mapping.get(d.id, {}).values()) for d in docs}
+    docs: list[Document] = store.document_refs()  # type: ignore[assignment]
+    with tempfile.TemporaryDirectory(prefix="newsgraph-corpus-") as work:
+        links = _find_copies(store, docs, work)
+        store.update_duplicates((link.doc, link.canonical, link.kind, link.score) for link in links)
+        dedup.apply_links(docs, links)
+        db = sqlite3.connect(os.path.join(work, "corpus.db"))
+        try:
+            return _resolve_and_group(store, docs, db) | {"duplicates": len(links)}
+        finally:
+            db.close()
+
+
+def _resolve_and_group(store: Store, docs: list[Document], db: sqlite3.Connection) -> dict[str, int]:
+    """Actor resolution, disagreements and stories, with their bulky state in the work database `db`."""
+    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+    resolved = actors.resolve_corpus_work(db, store.iter_local_actors, store.mention_kinds(),
+                                          lambda: store.iter_prefixed_mentions(actors.ROLE_PREFIX))
+    mentions = _PerDoc(lambda doc_id: store.mentions_of([doc_id])[doc_id])
+    mapping = _PerDoc(resolved.mapping_of)
+    found_conflicts = _Spilled(db, "found_conflicts")
+    found_conflicts.extend(find_conflicts_work(db, lambda: store.iter_facts(Claim), docs, mentions=mentions,
+                                               actor_ids=mapping, quotes=lambda: store.iter_facts(Quote),
+                                               events=lambda: store.iter_facts(Event)))
+    per_doc = ((doc_id, found, resolved.mapping_of(doc_id)) for doc_id, found in store.iter_mentions_by_doc())
+    found_conflicts.extend(actors.naming_conflicts_work(db, resolved.actors, per_doc,
+                                                        {d.id for d in docs if d.duplicate_of}))
+    ids = {a.id: a.id for a in resolved.actors}  # one string per actor, shared by every document naming it
+    named: dict[str, tuple[str, ...]] = {}
+    for doc_id, rows in groupby(resolved.map_rows(), key=lambda r: r[0]):
+        named[doc_id] = tuple(sorted({ids.get(r[2], r[2]) for r in rows}))
+    doc_actor_ids = {d.id: named.pop(d.id, ()) for d in docs}
     previous = [stories.Story(**row) for row in store.stories()]
-    found_stories = stories.group_stories(docs, doc_actor_ids, actor_names={a.id: a.name for a in corpus_actors},
+    found_stories = stories.group_stories(docs, doc_actor_ids, actor_names={a.id: a.name for a in resolved.actors},
                                           previous=previous, features=stories.StoredFeatures(store))
-    store.save_corpus(corpus_actors, mapping, found_conflicts, found_stories)
-    return {"duplicates": len(links), "actors": len(corpus_actors)}
+    del doc_actor_ids
+    store.save_corpus_stream(resolved.with_docs(), resolved.map_rows(), found_conflicts, found_stories)
+    return {"actors": len(resolved.actors)}
 
 
-def _find_copies(store: Store, docs: list[Document]) -> list[dedup.DuplicateLink]:
+class _Spilled:
+    """Items kept in a table of the work database in the order given, read back in that order."""
+
+    def __init__(self, db: sqlite3.Connection, name: str) -> None:
+        self.db, self.name = db, name
+        db.execute(f"CREATE TABLE {name} (seq INTEGER PRIMARY KEY, data BLOB)")
+
+    def extend(self, items: Iterable[Any], batch: int = 500) -> None:
+        rows: list[tuple[bytes]] = []
+        for item in items:
+            rows.append((pickle.dumps(item),))
+            if len(rows) >= batch:
+                self.db.executemany(f"INSERT INTO {self.name} (data) VALUES (?)", rows)
+                rows = []
+        self.db.executemany(f"INSERT INTO {self.name} (data) VALUES (?)", rows)
+
+    def __iter__(self) -> Iterator[Any]:
+        return (pickle.loads(data) for (data,) in self.db.execute(f"SELECT data FROM {self.name} ORDER BY seq"))
+
+
+class _PerDoc(Mapping[str, Any]):
+    """Per-document data read when asked for, that of the last `keep` documents kept: disagreement finding reads
+    one document's mentions and actor map a few times in a row, then moves on."""
+
+    def __init__(self, load: Callable[[str], Any], keep: int = 64) -> None:
+        self._load = load
+        self._keep = keep
+        self._recent: OrderedDict[str, Any] = OrderedDict()
+
+    def __getitem__(self, doc_id: str) -> Any:
+        if doc_id in self._recent:
+            self._recent.move_to_end(doc_id)
+            return self._recent[doc_id]
+        value = self._recent[doc_id] = self._load(doc_id)
+        if len(self._recent) > self._keep:
+            self._recent.popitem(last=False)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("documents are read one at a time")
+
+    def __len__(self) -> int:
+        raise TypeError("documents are read one at a time")
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def _find_copies(store: Store, docs: list[Document], work: str | None = None) -> list[dedup.DuplicateLink]:
     """Copies among all stored documents, comparing only those not compared before (their sketches are kept).
 
     Texts are read from the store only for new documents and for candidates being confirmed, and new
-    documents are added in batches, so that the shingles of one batch at most are held at a time.
+    documents are added in batches, each kept with its pairs as soon as it is compared. The index of
+    postings lives in an SQLite file in `work` (a temporary folder when not given).
     """
-    ids = {d.id for d in docs}
-    index = dedup.CopyIndex(shingles_of=lambda doc_id: dedup.shingles(store.document_text(doc_id)))
-    index.load((sk for sk in store.sketches() if sk.doc in ids), store.copy_pairs())
-    new = [d for d in docs if d.id not in index.sketches]
-    found = [pair for start in range(0, len(new), COPY_BATCH) for pair in index.add(new[start:start + COPY_BATCH])]
-    store.add_copies([index.sketches[d.id] for d in new if d.id in index.sketches], found)
-    return index.links()
+    with tempfile.TemporaryDirectory(prefix="newsgraph-copies-", dir=work) as folder:
+        index = dedup.FlatCopyIndex(os.path.join(folder, "copies.db"),
+                                    shingles_of=lambda doc_id: dedup.shingles(store.document_text(doc_id)))
+        try:
+            index.load(store.iter_sketches())
+            new_ids = set(store.unsketched_ids())
+            new = [d for d in docs if d.id in new_ids]
+            del new_ids
+            for start in range(0, len(new), COPY_BATCH):
+                made, found = index.add(new[start:start + COPY_BATCH])
+                store.add_copies(made, found)
+            return index.links(store.copy_pairs())
+        finally:
+            index.close()

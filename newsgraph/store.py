@@ -15,6 +15,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import groupby
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -29,10 +30,12 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     create_engine,
     delete,
     event,
     insert,
+    inspect,
     select,
     text,
     update,
@@ -227,6 +230,28 @@ class StoredDocument(Document):
         """The text is the store's; the data class constructor's assignment is ignored."""
 
 
+class DocumentRef:
+    """A stored document as the corpus stages see it: its id, links, date and title at hand, its text and
+    furniture lines read from the store when asked. A tenth of the memory of a Document without text,
+    which matters when every document of a large corpus is listed at once."""
+
+    __slots__ = ("id", "title", "published", "duplicate_of", "duplicate_kind", "duplicate_score", "_texts")
+
+    def __init__(self, texts: _TextsAtHand, doc_id: str, title: str | None, published: str | None,
+                 duplicate_of: str | None, duplicate_kind: str | None, duplicate_score: float | None) -> None:
+        self._texts = texts
+        self.id, self.title, self.published = doc_id, title, published
+        self.duplicate_of, self.duplicate_kind, self.duplicate_score = duplicate_of, duplicate_kind, duplicate_score
+
+    @property
+    def text(self) -> str:
+        return self._texts.get(self.id)
+
+    @property
+    def removed_lines(self) -> list[str]:
+        return self._texts.store.removed_lines(self.id)
+
+
 def _encode(value: Any) -> str:
     """Claim values are numbers or text ('3-4 June'); JSON keeps which."""
     return json.dumps(value)
@@ -250,6 +275,20 @@ def database_url(db: str) -> str:
     return f"sqlite:///{db}"
 
 
+def _add_missing_columns(engine: Engine) -> None:
+    """Give a store made by an earlier version the columns added since (new fact fields), empty for old rows."""
+    found = inspect(engine)
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            have = {c["name"] for c in found.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in have:
+                    kind = column.type.compile(dialect=engine.dialect)
+                    if isinstance(column.type, Boolean):
+                        kind += " DEFAULT " + ("0" if engine.dialect.name == "sqlite" else "false")
+                    conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
+
+
 class Store:
     """A graph store on one database."""
 
@@ -259,6 +298,7 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         metadata.create_all(self.engine)
+        _add_missing_columns(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -347,6 +387,41 @@ class Store:
                 conn.execute(update(documents).where(documents.c.id == doc_id).values(
                     duplicate_of=canonical, duplicate_kind=kind, duplicate_score=score))
 
+    def document_refs(self) -> list[DocumentRef]:
+        """All documents in id order as light references (see DocumentRef), read in one stream."""
+        cols = documents.c
+        texts = _TextsAtHand(self)
+        shared: dict[str, str] = {}  # dates and kinds recur
+        query = select(cols.id, cols.title, cols.published, cols.duplicate_of, cols.duplicate_kind,
+                       cols.duplicate_score).order_by(cols.id)
+        return [DocumentRef(texts, r.id, r.title, r.published and shared.setdefault(r.published, r.published),
+                            r.duplicate_of, r.duplicate_kind and shared.setdefault(r.duplicate_kind, r.duplicate_kind),
+                            r.duplicate_score) for r in self._stream(query)]
+
+    def removed_lines(self, doc_id: str) -> list[str]:
+        with self.engine.connect() as conn:
+            found = conn.execute(select(documents.c.removed_lines).where(documents.c.id == doc_id)).scalar_one()
+        return json.loads(found or "[]")
+
+    def update_duplicates(self, links: Iterable[tuple[str, str, str, float]]) -> None:
+        """Set (doc, canonical, kind, score) links and clear the links of every other document, touching only
+        rows whose link changes: one statement per change, run as a batch, never one per document."""
+        wanted = {doc: (canonical, kind, score) for doc, canonical, kind, score in links}
+        cols = documents.c
+        with self.transaction() as conn:
+            have = {r.id: (r.duplicate_of, r.duplicate_kind, r.duplicate_score) for r in conn.execute(
+                select(cols.id, cols.duplicate_of, cols.duplicate_kind, cols.duplicate_score).where(
+                    (cols.duplicate_of.is_not(None)) | (cols.duplicate_kind.is_not(None))
+                    | (cols.duplicate_score.is_not(None))))}
+            changes = [{"b_id": doc, "b_of": link[0], "b_kind": link[1], "b_score": link[2]}
+                       for doc, link in wanted.items() if have.get(doc) != link]
+            changes += [{"b_id": doc, "b_of": None, "b_kind": None, "b_score": None}
+                        for doc in have if doc not in wanted]
+            if changes:
+                conn.execute(update(documents).where(cols.id == bindparam("b_id")).values(
+                    duplicate_of=bindparam("b_of"), duplicate_kind=bindparam("b_kind"),
+                    duplicate_score=bindparam("b_score")), changes)
+
     def document_text(self, doc_id: str) -> str:
         with self.engine.connect() as conn:
             return conn.execute(select(documents.c.text).where(documents.c.id == doc_id)).scalar_one()
@@ -358,6 +433,29 @@ class Store:
             rows = conn.execute(select(sketches).order_by(sketches.c.doc)).all()
         return [Sketch(r.doc, r.digest, r.size, r.removed, np.frombuffer(r.minhash, dtype="<u8").astype(np.uint64),
                        np.frombuffer(r.samples, dtype="<u8").astype(np.uint64), r.informative) for r in rows]
+
+    def iter_sketches(self, batch: int = 1000) -> Iterator[Sketch]:
+        """The sketches of stored documents in id order, read in batches rather than all at once."""
+        last = ""
+        while True:
+            query = select(sketches).join(documents, documents.c.id == sketches.c.doc).where(
+                sketches.c.doc > last).order_by(sketches.c.doc).limit(batch)
+            with self.engine.connect() as conn:
+                rows = conn.execute(query).all()
+            for r in rows:
+                yield Sketch(r.doc, r.digest, r.size, r.removed,
+                             np.frombuffer(r.minhash, dtype="<u8").astype(np.uint64),
+                             np.frombuffer(r.samples, dtype="<u8").astype(np.uint64), r.informative)
+            if len(rows) < batch:
+                return
+            last = rows[-1].doc
+
+    def unsketched_ids(self) -> list[str]:
+        """Documents the duplicate finder has not compared yet, in id order."""
+        query = select(documents.c.id).where(~select(sketches.c.doc).where(
+            sketches.c.doc == documents.c.id).exists()).order_by(documents.c.id)
+        with self.engine.connect() as conn:
+            return [r.id for r in conn.execute(query)]
 
     def copy_pairs(self) -> list[CopyPair]:
         with self.engine.connect() as conn:
@@ -385,6 +483,14 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(select(table).order_by(table.c.doc, table.c.row_id)).mappings().all()
         return [cls(**{n: _decode_value(cls, n, r[n]) for n in names}) for r in rows]
+
+    def iter_facts(self, cls: type) -> Iterator[Any]:
+        """`facts` streamed, for corpus stages that must not hold every fact at once."""
+        table = FACT_TABLES[cls]
+        names = [f.name for f in dataclasses.fields(cls)]
+        for r in self._stream(select(table).order_by(table.c.doc, table.c.row_id)):
+            row = r._mapping
+            yield cls(**{n: _decode_value(cls, n, row[n]) for n in names})
 
     def mention_rows(self) -> dict[str, list[MentionRow]]:
         """Every mention, per document in stored order, as light tuples whose repeated strings are shared."""
@@ -417,27 +523,86 @@ class Store:
                 out.setdefault(row.doc, []).append(Actor(**one(json.loads(row.data))))
         return out
 
+    def _stream(self, query: Any, rows: int = 2000) -> Iterator[Any]:
+        """Rows of a query fetched a batch at a time (a server-side cursor on PostgreSQL)."""
+        with self.engine.connect() as conn:
+            yield from conn.execution_options(stream_results=True, yield_per=rows).execute(query)
+
+    def iter_local_actors(self) -> Iterator[tuple[str, Actor]]:
+        """(doc, document-local actor) streamed, documents in code-point order of their ids (as Python sorts
+        them, whatever the database's collation), each document's actors in id order."""
+        doc = doc_actors.c.doc.collate("C") if self.engine.dialect.name == "postgresql" else doc_actors.c.doc
+        for row in self._stream(select(doc_actors).order_by(doc, doc_actors.c.id)):
+            yield row.doc, Actor(**json.loads(row.data))
+
+    def mention_kinds(self) -> set[tuple[str, bool]]:
+        """(local actor id, whether the mention names a location) over all mentions, each pair once."""
+        query = select(mentions.c.actor, mentions.c.kind).distinct()
+        with self.engine.connect() as conn:
+            return {(r.actor, r.kind == "location") for r in conn.execute(query)}
+
+    def iter_prefixed_mentions(self, prefix: str) -> Iterator[tuple[str, str, str]]:
+        """(doc, actor, text) of mentions whose actor id starts with `prefix`, in stored order."""
+        query = select(mentions.c.doc, mentions.c.actor, mentions.c.text).where(
+            mentions.c.actor.startswith(prefix, autoescape=True)).order_by(mentions.c.doc, mentions.c.row_id)
+        for r in self._stream(query):
+            if r.actor.startswith(prefix):  # LIKE ignores case on SQLite
+                yield r.doc, r.actor, r.text
+
+    def iter_mentions_by_doc(self) -> Iterator[tuple[str, list[MentionRow]]]:
+        """Each document's mentions in stored order, documents in id order, streamed."""
+        columns = [mentions.c[f] for f in MentionRow._fields]
+        rows = (MentionRow(*r) for r in self._stream(select(*columns).order_by(mentions.c.doc, mentions.c.row_id)))
+        for doc, group in groupby(rows, key=lambda m: m.doc):
+            yield doc, list(group)
+
+    def mentions_of(self, doc_ids: list[str]) -> dict[str, list[MentionRow]]:
+        """The mentions of a few documents, in stored order."""
+        columns = [mentions.c[f] for f in MentionRow._fields]
+        out: dict[str, list[MentionRow]] = {d: [] for d in doc_ids}
+        with self.engine.connect() as conn:
+            for r in conn.execute(select(*columns).where(mentions.c.doc.in_(doc_ids)).order_by(
+                    mentions.c.doc, mentions.c.row_id)):
+                out[r.doc].append(MentionRow(*r))
+        return out
+
     # ------------------------------------------------------------ corpus level
 
     def save_corpus(self, corpus_actors: list[Actor], mapping: dict[str, dict[str, str]],
                     found_conflicts: list[Conflict], found_stories: list[Any]) -> None:
         """Replace every corpus-level result in one transaction."""
+        rows = ((doc, local, actor) for doc, ids in mapping.items() for local, actor in ids.items())
+        self.save_corpus_stream(corpus_actors, rows, found_conflicts, found_stories)
+
+    def save_corpus_stream(self, corpus_actors: Iterable[Actor], map_rows: Iterable[tuple[str, str, str]],
+                           found_conflicts: Iterable[Conflict], found_stories: list[Any], batch: int = 2000) -> None:
+        """`save_corpus` from streams of actors and (doc, local id, corpus id) rows, written in batches
+        within the one transaction."""
+        def batches(items: Iterable[Any]) -> Iterator[list[Any]]:
+            chunk: list[Any] = []
+            for item in items:
+                chunk.append(item)
+                if len(chunk) >= batch:
+                    yield chunk
+                    chunk = []
+            if chunk:
+                yield chunk
+
         with self.transaction() as conn:
             for table in (actors, actor_map, conflicts, stories):
                 conn.execute(delete(table))
-            if corpus_actors:
+            for chunk in batches(corpus_actors):
                 conn.execute(insert(actors), [{
                     "id": a.id, "name": a.name, "type": a.type, "description": a.description,
                     "aliases": json.dumps(a.aliases), "docs": json.dumps(a.docs),
                     "iso3": a.codes.get("iso3"), "wikidata": a.codes.get("wikidata"),
-                } for a in corpus_actors])
-            rows = [{"doc": d, "local_id": k, "actor_id": v} for d, m in mapping.items() for k, v in m.items()]
-            if rows:
-                conn.execute(insert(actor_map), rows)
-            if found_conflicts:
+                } for a in chunk])
+            for chunk in batches(map_rows):
+                conn.execute(insert(actor_map), [{"doc": d, "local_id": k, "actor_id": v} for d, k, v in chunk])
+            for chunk in batches(found_conflicts):
                 conn.execute(insert(conflicts), [{
                     "topic": c.topic, "statements": json.dumps([dataclasses.asdict(s) for s in c.statements])
-                } for c in found_conflicts])
+                } for c in chunk])
             if found_stories:
                 conn.execute(insert(stories), [
                     {"id": s.id, "label": s.label, "docs": json.dumps(list(s.docs))} for s in found_stories

@@ -39,7 +39,7 @@ import zlib
 from array import array
 from bisect import bisect_right
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -109,7 +109,7 @@ class _Unit:
 
     id: str  # the canonical document
     docs: list[str]
-    actors: set[str] | frozenset[str]  # read only
+    actors: Collection[str]  # read only: a set, or a tuple of a document's actors (smaller by far)
     first: date | None = None
     last: date | None = None
 
@@ -307,7 +307,7 @@ def _idf(df: Counter, n: int) -> dict[str, float]:
     return {key: math.log((1 + n) / (1 + count)) + 1.0 for key, count in df.items()}
 
 
-def _units(docs: list[Document], doc_actors: dict[str, set[str]]) -> list[_Unit]:
+def _units(docs: list[Document], doc_actors: Mapping[str, Collection[str]]) -> list[_Unit]:
     """Duplicate groups as units (copies must not count as independent reports), in id order; each unit's
     words are those of its title and canonical (fullest) text."""
     by_id = {d.id: d for d in docs}
@@ -398,8 +398,10 @@ def _cosine(a: _Vector, b: _Vector) -> float:
     return sum((a.values * other).tolist())
 
 
-def weighted_jaccard(a: set[str] | frozenset[str], b: set[str] | frozenset[str], weight: dict[str, float]) -> float:
+def weighted_jaccard(a: Collection[str], b: Collection[str], weight: dict[str, float]) -> float:
     """Shared weight over total weight: sharing a rare actor counts more than sharing a common one."""
+    a = a if isinstance(a, set | frozenset) else frozenset(a)
+    b = b if isinstance(b, set | frozenset) else frozenset(b)
     union = sum(weight.get(x, 1.0) for x in a | b)
     return sum(weight.get(x, 1.0) for x in a & b) / union if union else 0.0
 
@@ -589,7 +591,7 @@ def _order_key(units: list[_Unit]) -> tuple[date, str]:
 
 def group_stories(
     docs: list[Document],
-    doc_actors: dict[str, set[str]],
+    doc_actors: Mapping[str, Collection[str]],
     actor_names: dict[str, str] | None = None,
     previous: list[Story] | None = None,
     features: TextFeatures | None = None,

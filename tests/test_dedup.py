@@ -322,3 +322,34 @@ def test_stored_sketches_stand_in_for_the_text() -> None:
     second.add([_doc("c", _cut_short(WATER, 0.5))])
     assert second.links() == [DuplicateLink("c", "a", "contained", 1.0)]
     assert asked == ["a"]  # only the candidate's text was read
+
+
+def test_flat_index_finds_what_the_memory_index_finds(tmp_path: Path) -> None:
+    """Postings in an SQLite file give the pairs and links of the in-memory index, fed in the same batches,
+    including a stock phrase held by more than COMMON_SAMPLE documents and sketches loaded from before."""
+    from newsgraph import dedup
+
+    stock = " ".join(f"word{i}" for i in range(40))  # shared by every filler text: its samples become common
+    rng = random.Random(3)
+    fillers = [" ".join(rng.choice(WATER_OTHER.split()) for _ in range(120)) + " " + stock
+               for _ in range(dedup.COMMON_SAMPLE + 20)]
+    docs = [_doc(f"f{n:03d}", text) for n, text in enumerate(fillers)]
+    docs += [_doc("w1", WATER), _doc("w2", _cut_short(WATER, 0.4)), _doc("w3", WATER.replace("\n\n", "\n")),
+             _doc("b1", BIKES), _doc("f000-copy", fillers[0])]
+    texts = {d.id: d.text for d in docs}
+    memory = CopyIndex()
+    old, new = docs[:60], docs[60:]
+    memory.add(old)
+    flat = dedup.FlatCopyIndex(str(tmp_path / "copies.db"), shingles_of=lambda doc_id: shingles(texts[doc_id]))
+    try:
+        flat.load(memory.sketches[d.id] for d in old if d.id in memory.sketches)
+        flat_pairs = list(memory.pairs)
+        for start in range(0, len(new), 16):
+            made, found = flat.add(new[start:start + 16])
+            assert found == memory.add(new[start:start + 16])
+            assert [sk.informative for sk in made] == [memory.sketches[sk.doc].informative for sk in made]
+            flat_pairs += found
+        assert flat.links(flat_pairs) == memory.links()
+        assert {p.b for p in flat_pairs} >= {"w1", "w3", "f000-copy"}
+    finally:
+        flat.close()

@@ -64,7 +64,8 @@ def test_empty_texts_parse(text):
 
 
 def test_paragraph_parses_join_back_into_the_text():
-    texts = _texts() + ["", "One line only.", "Headline with no stop\nThe body starts here. It goes on.\n\n  \nLast one."]
+    texts = _texts() + ["", "One line only.",
+                         "Headline with no stop\nThe body starts here. It goes on.\n\n  \nLast one."]
     docs = list(parse_by_paragraph(texts, batch_size=4))
     assert [d.text for d in docs] == texts
     for doc in docs:

@@ -7,11 +7,14 @@ both hold.
 
 from __future__ import annotations
 
+import pickle
 import re
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import timedelta
+from typing import Any
 
-from newsgraph.claims.disputes import copy_groups, find_disputes
+from newsgraph.claims.disputes import copy_groups, find_disputes_work
 from newsgraph.claims.numbers import DATE_UNITS
 from newsgraph.claims.subjects import ATTENDANCE_MARK, same_subject, subject_words
 from newsgraph.dates import date_bounds
@@ -124,47 +127,92 @@ def find_conflicts(claims: list[Claim], docs: list[Document], *, mentions: dict[
     local id -> corpus id), `quotes` and `events`, ties characterised both ways, doubted authorship,
     quotations given to two speakers and opposed acts are added.
     """
-    found = _figure_conflicts(claims, docs)
     quotes, events = list(quotes), list(events)
-    if mentions is not None or quotes or events:
-        found += find_disputes(docs, mentions or {}, actor_ids or {}, quotes, events)
-    return found
+    db = sqlite3.connect(":memory:")
+    try:
+        return list(find_conflicts_work(db, lambda: claims, docs, mentions=mentions, actor_ids=actor_ids,
+                                        quotes=lambda: quotes, events=lambda: events,
+                                        disputes=mentions is not None or bool(quotes) or bool(events)))
+    finally:
+        db.close()
 
 
-def _figure_conflicts(claims: list[Claim], docs: list[Document]) -> list[Conflict]:
+def find_conflicts_work(db: Any, claims: Callable[[], Iterable[Claim]], docs: list[Document], *,
+                        mentions: Mapping[str, list[Mention]] | None = None,
+                        actor_ids: Mapping[str, dict[str, str]] | None = None,
+                        quotes: Callable[[], Iterable[Quote]] = lambda: (),
+                        events: Callable[[], Iterable[Event]] = lambda: (),
+                        disputes: bool = True) -> Iterator[Conflict]:
+    """`find_conflicts` over streams of claims, quotes and events (each a function giving a fresh stream in
+    stored order), with what grows with them kept in tables of the SQLite work database `db` and read back
+    one comparison group at a time. Conflicts are yielded kind by kind, so a caller can put them away."""
+    yield from _figure_conflicts_work(db, claims(), docs)
+    if disputes:
+        yield from find_disputes_work(db, docs, mentions or {}, actor_ids or {}, quotes, events)
+
+
+def _figure_conflicts_work(db: Any, claims: Iterable[Claim], docs: list[Document]) -> Iterator[Conflict]:
+    """Claims that are no copies' are numbered in stored order and listed under each (unit kind, subject
+    word) they carry; each list short enough to name a measure is then read back on its own and its pairs
+    compared. A pair listed under several words is compared under each; the pairs found are kept once."""
     canonical = copy_groups(docs)
-    kept = [c for c in claims if canonical.get(c.doc, c.doc) == c.doc]
-    pairs: list[tuple[Claim, Claim]] = []
-    for i, j in sorted(_candidate_pairs(kept)):
-        a, b = kept[i], kept[j]
-        if a.doc == b.doc and a.start == b.start:
-            continue  # two figures of one sentence are not two statements of one measure
-        # across documents a bare 'summit' is too loose: ask for two shared words there
-        if same_subject(a.subject, b.subject, 1 if a.doc == b.doc else 2) and _disagree(a, b):
-            pairs.append((a, b))
-    return _group(pairs)
-
-
-def _candidate_pairs(claims: list[Claim]) -> set[tuple[int, int]]:
-    """Index pairs of claims with the same unit kind and a subject word in common."""
-    buckets: dict[tuple[str, str], list[int]] = {}
-    for i, claim in enumerate(claims):
+    db.executescript("""
+        DROP TABLE IF EXISTS claim_keys; DROP TABLE IF EXISTS claim_rows;
+        CREATE TABLE claim_keys (kind TEXT, word TEXT, idx INTEGER);
+        CREATE TABLE claim_rows (idx INTEGER PRIMARY KEY, data BLOB);
+    """)
+    keys: list[tuple[str, str, int]] = []
+    rows: list[tuple[int, bytes]] = []
+    kept = (c for c in claims if canonical.get(c.doc, c.doc) == c.doc)
+    for i, claim in enumerate(kept):
         kind = "date" if unit_kind(claim.unit) in DATE_UNITS else unit_kind(claim.unit)
-        for word in subject_words(claim.subject):
-            buckets.setdefault((kind, word), []).append(i)
-    pairs = set()
-    for members in buckets.values():
-        if len(members) > MAX_BUCKET:
-            continue  # a word this common names no measure; claims on one measure also share a rarer word
-        for n, i in enumerate(members):
-            pairs.update((i, j) for j in members[n + 1:])
-    return pairs
+        keys.extend((kind, word, i) for word in subject_words(claim.subject))
+        rows.append((i, pickle.dumps(claim)))
+        if len(rows) >= 2000:
+            _spill(db, keys, rows)
+    _spill(db, keys, rows)
+    db.execute("CREATE INDEX claim_keys_word ON claim_keys (kind, word, idx)")
+    db.executescript("DROP TABLE IF EXISTS figure_pairs;"
+                     "CREATE TABLE figure_pairs (i INTEGER, j INTEGER, PRIMARY KEY (i, j)) WITHOUT ROWID;")
+    buckets = db.execute("SELECT kind, word FROM claim_keys GROUP BY kind, word HAVING COUNT(*) BETWEEN 2 AND ?",
+                         (MAX_BUCKET,)).fetchall()
+    order = {bucket: n for n, bucket in enumerate(buckets)}
+    for n, (kind, word) in enumerate(buckets):
+        members = []
+        for i, data in db.execute("SELECT k.idx, r.data FROM claim_keys k JOIN claim_rows r ON r.idx = k.idx"
+                                  " WHERE k.kind = ? AND k.word = ? ORDER BY k.idx", (kind, word)):
+            claim = pickle.loads(data)
+            listed = {order[(kind, w)] for w in subject_words(claim.subject) if (kind, w) in order}
+            members.append((i, claim, listed))
+        for x, (i, a, listed_a) in enumerate(members):
+            for j, b, listed_b in members[x + 1:]:
+                # a pair listed together under an earlier word was compared there
+                if i != j and min(listed_a & listed_b) == n and _conflicting(a, b):
+                    db.execute("INSERT OR IGNORE INTO figure_pairs VALUES (?, ?)", (i, j))
+    return _group_stored(db)
 
 
-def _group(pairs: list[tuple[Claim, Claim]]) -> list[Conflict]:
-    """Pairs on one measure joined (transitively) into one conflict per topic."""
+def _spill(db: Any, keys: list[tuple[str, str, int]], rows: list[tuple[int, bytes]]) -> None:
+    db.executemany("INSERT INTO claim_keys VALUES (?, ?, ?)", keys)
+    db.executemany("INSERT INTO claim_rows VALUES (?, ?)", rows)
+    keys.clear()
+    rows.clear()
+
+
+def _conflicting(a: Claim, b: Claim) -> bool:
+    """Whether two claims (a stored before b) state one measure differently."""
+    if a.doc == b.doc and a.start == b.start:
+        return False  # two figures of one sentence are not two statements of one measure
+    # across documents a bare 'summit' is too loose: ask for two shared words there
+    return same_subject(a.subject, b.subject, 1 if a.doc == b.doc else 2) and _disagree(a, b)
+
+
+def _group_stored(db: Any) -> Iterator[Conflict]:
+    """Pairs on one measure joined (transitively) into one conflict per topic: the pairs are read from the
+    work table figure_pairs (claim numbers, the claims in claim_rows) in order; only the numbers of the
+    claims in pairs are held, the claims of one group at a time, and the conflicts wait in a table until
+    they are yielded in order of their first document and topic."""
     parent: dict[int, int] = {}
-    claim_of: dict[int, Claim] = {}
 
     def root(key: int) -> int:
         while parent[key] != key:
@@ -172,19 +220,27 @@ def _group(pairs: list[tuple[Claim, Claim]]) -> list[Conflict]:
             key = parent[key]
         return key
 
-    for a, b in pairs:
-        for c in (a, b):
-            parent.setdefault(id(c), id(c))
-            claim_of[id(c)] = c
-        ra, rb = root(id(a)), root(id(b))
-        if ra != rb:
-            parent[rb] = ra
-    members: dict[int, list[Claim]] = {}
-    for key, claim in claim_of.items():
-        members.setdefault(root(key), []).append(claim)
-    conflicts = []
-    for group in members.values():
-        group.sort(key=lambda c: (c.doc, c.start))
-        statements = [Statement(c.doc, _says(c)) for c in group[:MAX_STATEMENTS]]
-        conflicts.append(Conflict(_topic(group[0]), statements))
-    return sorted(conflicts, key=lambda c: (c.statements[0].doc, c.topic))
+    for i, j in db.execute("SELECT i, j FROM figure_pairs ORDER BY i, j"):
+        parent.setdefault(i, i)
+        parent.setdefault(j, j)
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            parent[rj] = ri
+    members: dict[int, list[int]] = {}
+    for key in parent:  # in the order the claims first appear in a pair
+        members.setdefault(root(key), []).append(key)
+    parent.clear()
+    db.executescript("DROP TABLE IF EXISTS figure_out;"
+                     "CREATE TABLE figure_out (doc TEXT, topic TEXT, seq INTEGER, data BLOB);")
+    for seq, numbers in enumerate(members.values()):
+        found: dict[int, Claim] = {}
+        for start in range(0, len(numbers), 900):
+            part = numbers[start:start + 900]
+            found.update((i, pickle.loads(data)) for i, data in db.execute(
+                f"SELECT idx, data FROM claim_rows WHERE idx IN ({','.join('?' * len(part))})", part))
+        group = sorted((found[i] for i in numbers), key=lambda c: (c.doc, c.start))
+        conflict = Conflict(_topic(group[0]), [Statement(c.doc, _says(c)) for c in group[:MAX_STATEMENTS]])
+        db.execute("INSERT INTO figure_out VALUES (?, ?, ?, ?)",
+                   (conflict.statements[0].doc, conflict.topic, seq, pickle.dumps(conflict)))
+    for (data,) in db.execute("SELECT data FROM figure_out ORDER BY doc, topic, seq"):
+        yield pickle.loads(data)

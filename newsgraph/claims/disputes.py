@@ -11,11 +11,15 @@ every copy that carries a side of a disagreement is listed with it.
 
 from __future__ import annotations
 
+import pickle
 import re
+import sqlite3
 from bisect import bisect_left
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
 
 from newsgraph.model import Conflict, Document, Event, Mention, Quote, Statement
 
@@ -45,6 +49,7 @@ STATEMENTS_PER_DOC = 2
 STATEMENTS_PER_SIDE = 6
 ACTS_COMPARED = 50  # acts of each kind per pair compared, enough to show a disagreement
 SAYS_CHARS = 300
+VIEWS_LOADED = 64  # documents whose mentions are held at once
 
 _WORD = re.compile(r"[\w’'-]+")
 _TIE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(FRIENDLY_WORDS | HOSTILE_WORDS)) + r")\b", re.I)
@@ -52,18 +57,44 @@ _DOUBT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(AUTHORSHIP_DOUBTS)) + r")\b
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
-@dataclass
 class _DocView:
     """One document with its actor mentions read under corpus-wide actor ids. Sentences are found
-    when asked for, not kept, so that a large corpus costs no more memory than its texts and mentions."""
+    when asked for, not kept, and so are the mentions and the id map (from `mentions` and `actor_ids`,
+    which may read them from a store), so that a large corpus costs no more memory than its texts."""
 
-    doc: Document
-    group: str  # id of the canonical copy
-    mentions: list[Mention] = field(default_factory=list)  # document-local actor ids, sorted by start
-    ids: dict[str, str] = field(default_factory=dict)  # local actor id -> corpus actor id
+    __slots__ = ("doc", "group", "_mentions_of", "_ids_of", "_loaded", "_in_use")
 
-    def __post_init__(self) -> None:
-        self._starts = [m.start for m in self.mentions]
+    def __init__(self, doc: Document, group: str, mentions_of: Mapping[str, list[Mention]],
+                 ids_of: Mapping[str, dict[str, str]], in_use: OrderedDict[str, _DocView] | None = None) -> None:
+        self.doc = doc
+        self.group = group  # id of the canonical copy
+        self._mentions_of = mentions_of
+        self._ids_of = ids_of
+        self._loaded: tuple[list[Mention], list[int], dict[str, str]] | None = None
+        self._in_use = OrderedDict() if in_use is None else in_use  # views holding their mentions, shared
+
+    def _load(self) -> tuple[list[Mention], list[int], dict[str, str]]:
+        """Mentions (document-local actor ids, sorted by start), their starts and the local -> corpus ids;
+        kept until `release`, or until VIEWS_LOADED other views have loaded theirs since."""
+        if self._loaded is None:
+            found = sorted(self._mentions_of.get(self.doc.id, []), key=lambda m: m.start)
+            self._loaded = (found, [m.start for m in found], self._ids_of.get(self.doc.id, {}))
+            self._in_use[self.doc.id] = self
+            if len(self._in_use) > VIEWS_LOADED:
+                self._in_use.popitem(last=False)[1]._loaded = None
+        return self._loaded
+
+    def release(self) -> None:
+        self._loaded = None
+        self._in_use.pop(self.doc.id, None)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return self._load()[0]
+
+    @property
+    def ids(self) -> dict[str, str]:
+        return self._load()[2]
 
     def sentences(self) -> list[tuple[int, int]]:
         return sentence_spans(self.doc.text)
@@ -80,8 +111,9 @@ class _DocView:
         return pos, pos
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        first, last = bisect_left(self._starts, start), bisect_left(self._starts, end)
-        return [self._resolved(m) for m in self.mentions[first:last] if m.end <= end]
+        found, starts, _ = self._load()
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        return [self._resolved(m) for m in found[first:last] if m.end <= end]
 
     def all_mentions(self) -> Iterable[Mention]:
         return (self._resolved(m) for m in self.mentions)
@@ -105,16 +137,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _views(docs: list[Document], mentions: dict[str, list[Mention]],
-           actor_ids: dict[str, dict[str, str]]) -> dict[str, _DocView]:
+def _views(docs: list[Document], mentions: Mapping[str, list[Mention]],
+           actor_ids: Mapping[str, dict[str, str]]) -> dict[str, _DocView]:
     groups = copy_groups(docs)
-    return {doc.id: _DocView(doc, groups[doc.id], sorted(mentions.get(doc.id, []), key=lambda m: m.start),
-                             actor_ids.get(doc.id, {})) for doc in docs}
+    in_use: OrderedDict[str, _DocView] = OrderedDict()
+    return {doc.id: _DocView(doc, groups.get(doc.id, doc.id), mentions, actor_ids, in_use) for doc in docs}
 
 
 def copy_groups(docs: list[Document]) -> dict[str, str]:
-    """Each document id mapped to the id of its canonical copy (itself when it is no copy)."""
-    parent = {d.id: d.duplicate_of or d.id for d in docs}
+    """Each copy's id mapped to the id of its group's canonical copy; a document missing here is no copy
+    and is its own canonical (so the map grows with the copies, not with the corpus)."""
+    parent = {d.id: d.duplicate_of for d in docs if d.duplicate_of and d.duplicate_of != d.id}
 
     def root(doc_id: str) -> str:
         seen = set()
@@ -133,6 +166,7 @@ def _names(views: Iterable[_DocView]) -> dict[str, str]:
         for m in view.all_mentions():
             if m.kind == "name":
                 counts[m.actor][m.text] += 1
+        view.release()
     return {actor: c.most_common(1)[0][0] for actor, c in counts.items()}
 
 
@@ -209,22 +243,44 @@ def _nearest_pair(mentions: list[Mention], pos: int) -> frozenset[str] | None:
     return None
 
 
-def tie_conflicts(views: dict[str, _DocView], names: dict[str, str]) -> list[Conflict]:
-    """A pair called friends in one text and rivals in another (copies aside)."""
-    by_pair: dict[frozenset[str], list[Tie]] = defaultdict(list)
+def tie_conflicts(views: dict[str, _DocView], names: dict[str, str], db: Any = None) -> list[Conflict]:
+    """A pair called friends in one text and rivals in another (copies aside). The ties found wait in a
+    table of the work database `db` (one in memory when not given) and are read back a pair at a time."""
+    own = db is None
+    db = sqlite3.connect(":memory:") if own else db
+    try:
+        return list(_tie_conflicts(views, names, db))
+    finally:
+        if own:
+            db.close()
+
+
+def _tie_conflicts(views: dict[str, _DocView], names: dict[str, str], db: Any) -> Iterator[Conflict]:
+    db.executescript("DROP TABLE IF EXISTS ties;"
+                     "CREATE TABLE ties (a TEXT, b TEXT, doc TEXT, friendly INTEGER, word TEXT, start INTEGER,"
+                     " stop INTEGER);")
+    rows: list[tuple] = []
     for view in views.values():
         for tie in find_ties(view):
-            by_pair[tie.pair].append(tie)
-    conflicts = []
-    for pair, ties in sorted(by_pair.items(), key=lambda kv: sorted(kv[0])):
-        friendly = {views[t.doc].group for t in ties if t.friendly}
+            a, b = sorted(tie.pair)
+            rows.append((a, b, tie.doc, tie.friendly, tie.word, tie.start, tie.end))
+        view.release()
+        if len(rows) >= 2000:
+            db.executemany("INSERT INTO ties VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            rows = []
+    db.executemany("INSERT INTO ties VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    # pairs in order of their actor ids, each pair's ties in the order found (the order they were written)
+    cursor = db.execute("SELECT a, b, doc, friendly, word, start, stop FROM ties ORDER BY a, b, rowid")
+    for (a, b), found in groupby(cursor, key=lambda r: (r[0], r[1])):
+        ties = [Tie(doc, frozenset((a, b)), bool(friendly), word, start, stop)
+                for _, _, doc, friendly, word, start, stop in found]
+        friendly_groups = {views[t.doc].group for t in ties if t.friendly}
         hostile = {views[t.doc].group for t in ties if not t.friendly}
-        if not friendly or not hostile or (len(friendly | hostile) < 2):
+        if not friendly_groups or not hostile or (len(friendly_groups | hostile) < 2):
             continue
         items = [(t.doc, t.start, _says(_tie_label(t), views[t.doc].text(t.start, t.end))) for t in ties]
-        a, b = sorted(names.get(x, x) for x in pair)
-        conflicts.append(Conflict(f"relationship between {a} and {b}", _statements(items)))
-    return conflicts
+        first, second = sorted(names.get(x, x) for x in (a, b))
+        yield Conflict(f"relationship between {first} and {second}", _statements(items))
 
 
 def _tie_label(tie: Tie) -> str:
@@ -258,23 +314,32 @@ def authorship_doubts(view: _DocView) -> dict[str, list[tuple[int, int]]]:
     return doubts
 
 
-def authorship_conflicts(views: dict[str, _DocView], quotes: list[Quote], actor_ids: dict[str, dict[str, str]],
+def authorship_conflicts(views: dict[str, _DocView], quotes: Iterable[Quote], actor_ids: Mapping[str, dict[str, str]],
                          names: dict[str, str]) -> list[Conflict]:
-    """One text doubts that X wrote a message; another, no copy of it, attributes words to X without doubt."""
-    doubted = {doc_id: authorship_doubts(view) for doc_id, view in views.items()}
-    said: dict[str, list[Quote]] = defaultdict(list)
-    for q in quotes:
-        if q.speaker and q.doc in views:
-            said[actor_ids.get(q.doc, {}).get(q.speaker, q.speaker)].append(q)
+    """One text doubts that X wrote a message; another, no copy of it, attributes words to X without doubt.
+    Quotes are read once, and only those of actors some text doubts are kept."""
+    doubted: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    for doc_id, view in views.items():
+        found = authorship_doubts(view)
+        view.release()
+        if found:
+            doubted[doc_id] = found
     doubters: dict[str, list[str]] = defaultdict(list)
     for doc_id, found in doubted.items():
         for actor in found:
             doubters[actor].append(doc_id)
+    said: dict[str, list[Quote]] = defaultdict(list)
+    if doubters:
+        for q in quotes:
+            if q.speaker and q.doc in views:
+                speaker = actor_ids.get(q.doc, {}).get(q.speaker, q.speaker)
+                if speaker in doubters:
+                    said[speaker].append(q)
     conflicts = []
     for actor, doubting in sorted(doubters.items()):
         groups = {views[d].group for d in doubting}
         context = _context_actors(views, doubting, doubted, said[actor], actor)
-        plain = [q for q in said[actor] if views[q.doc].group not in groups and actor not in doubted[q.doc]
+        plain = [q for q in said[actor] if views[q.doc].group not in groups and actor not in doubted.get(q.doc, {})
                  and _linked(views[q.doc], q, context)]
         if not plain:
             continue
@@ -307,17 +372,30 @@ def _linked(view: _DocView, quote: Quote, context: set[str]) -> bool:
     return bool(words & MESSAGE_NOUNS) or bool({m.actor for m in view.mentions_in(s, e)} & context)
 
 
-def speaker_conflicts(views: dict[str, _DocView], quotes: list[Quote], actor_ids: dict[str, dict[str, str]],
-                      names: dict[str, str]) -> list[Conflict]:
-    """One quotation given to different speakers by texts that are not copies of one another."""
-    by_words: dict[tuple[str, ...], list[tuple[str, Quote]]] = defaultdict(list)
-    for q in quotes:
+def speaker_conflicts(db: Any, views: dict[str, _DocView], quotes: Iterable[Quote],
+                      actor_ids: Mapping[str, dict[str, str]], names: dict[str, str]) -> list[Conflict]:
+    """One quotation given to different speakers by texts that are not copies of one another. Quotations
+    are listed by their first words in a table of the work database `db` and read back a key at a time,
+    keys in the order they first occur."""
+    db.executescript("DROP TABLE IF EXISTS quote_keys;"
+                     "CREATE TABLE quote_keys (key TEXT, seq INTEGER, speaker TEXT, data BLOB);")
+    rows: list[tuple[str, int, str, bytes]] = []
+    for seq, q in enumerate(quotes):
         words = tuple(w.lower() for w in _WORD.findall(q.text))
         if q.kind != "direct" or not q.speaker or q.doc not in views or len(words) < QUOTE_KEY_WORDS:
             continue
-        by_words[words[:QUOTE_KEY_WORDS]].append((actor_ids.get(q.doc, {}).get(q.speaker, q.speaker), q))
+        speaker = actor_ids.get(q.doc, {}).get(q.speaker, q.speaker)
+        rows.append(("\x1f".join(words[:QUOTE_KEY_WORDS]), seq, speaker, pickle.dumps(q)))
+        if len(rows) >= 2000:
+            db.executemany("INSERT INTO quote_keys VALUES (?, ?, ?, ?)", rows)
+            rows = []
+    db.executemany("INSERT INTO quote_keys VALUES (?, ?, ?, ?)", rows)
+    db.execute("CREATE INDEX quote_keys_key ON quote_keys (key, seq)")
+    keys = db.execute("SELECT key FROM quote_keys GROUP BY key HAVING COUNT(*) > 1 ORDER BY MIN(seq)").fetchall()
     conflicts = []
-    for attributed in by_words.values():
+    for (key,) in keys:
+        attributed = [(a, pickle.loads(data)) for a, data in db.execute(
+            "SELECT speaker, data FROM quote_keys WHERE key = ? ORDER BY seq", (key,))]
         speakers = {(a, views[q.doc].group) for a, q in attributed}
         if not any(a1 != a2 and g1 != g2 for a1, g1 in speakers for a2, g2 in speakers):
             continue
@@ -329,30 +407,44 @@ def speaker_conflicts(views: dict[str, _DocView], quotes: list[Quote], actor_ids
 # --------------------------------------------------------------------------- what was done
 
 
-def act_conflicts(views: dict[str, _DocView], events: list[Event], actor_ids: dict[str, dict[str, str]],
-                  names: dict[str, str]) -> list[Conflict]:
+def act_conflicts(db: Any, views: dict[str, _DocView], events: Iterable[Event],
+                  actor_ids: Mapping[str, dict[str, str]], names: dict[str, str]) -> list[Conflict]:
     """One text has X act against Y (sanctions, force, threats), another, no copy of it, has X back Y in
-    the same year: whether X acts against Y is in dispute."""
-    by_pair: dict[tuple[str, str], list[Event]] = defaultdict(list)
-    for e in events:
+    the same year: whether X acts against Y is in dispute. Acts wait in a table of the work database `db`
+    and are read back one pair of actors at a time."""
+    db.executescript("DROP TABLE IF EXISTS acts;"
+                     "CREATE TABLE acts (source TEXT, target TEXT, seq INTEGER, data BLOB);")
+    rows: list[tuple[str, str, int, bytes]] = []
+    for seq, e in enumerate(events):
         if e.doc not in views or not e.source or not e.target or e.negated or e.hypothetical:
             continue
         if e.type in HOSTILE_ACTS or e.type in FRIENDLY_ACTS:
             ids = actor_ids.get(e.doc, {})
-            by_pair[(ids.get(e.source, e.source), ids.get(e.target, e.target))].append(e)
+            source, target = ids.get(e.source, e.source), ids.get(e.target, e.target)
+            if source != target:
+                rows.append((source, target, seq, pickle.dumps(e)))
+        if len(rows) >= 2000:
+            db.executemany("INSERT INTO acts VALUES (?, ?, ?, ?)", rows)
+            rows = []
+    db.executemany("INSERT INTO acts VALUES (?, ?, ?, ?)", rows)
+    members = _copy_members(views)
     conflicts = []
-    for (source, target), acts in sorted(by_pair.items()):
-        if source == target:
-            continue
-        hostile = [e for e in acts if e.type in HOSTILE_ACTS][:ACTS_COMPARED]
-        friendly = [e for e in acts if e.type in FRIENDLY_ACTS][:ACTS_COMPARED]
+    cursor = db.execute("SELECT source, target, data FROM acts ORDER BY source, target, seq")
+    for (source, target), group in groupby(cursor, key=lambda r: (r[0], r[1])):
+        hostile: list[Event] = []
+        friendly: list[Event] = []
+        for _, _, data in group:
+            e = pickle.loads(data)
+            side = hostile if e.type in HOSTILE_ACTS else friendly
+            if len(side) < ACTS_COMPARED:
+                side.append(e)
         opposed = [(h, f) for h in hostile for f in friendly
                    if views[h.doc].group != views[f.doc].group and _same_year(h.when, f.when)]
         if not opposed:
             continue
         shown = list({id(e): e for pair in opposed for e in pair}.values())
         items = [(e.doc, e.start, _says(e.type.lower(), _sentence_of(views[e.doc], e))) for e in shown]
-        items += _copies_saying(views, shown)
+        items += _copies_saying(views, members, shown)
         act = ACT_NOUNS[sorted({h.type for h, _ in opposed})[0]]
         src, tgt = names.get(source, source), names.get(target, target)
         conflicts.append(Conflict(f"whether {src} backs {tgt} or applies {act} against it", _statements(items)))
@@ -368,15 +460,28 @@ def _sentence_of(view: _DocView, event: Event) -> str:
     return view.text(s, e) if e > s else event.evidence
 
 
-def _copies_saying(views: dict[str, _DocView], acts: list[Event]) -> list[tuple[str, int, str]]:
+def _copy_members(views: dict[str, _DocView]) -> dict[str, list[str]]:
+    """The documents of each copy group that has copies, in view order (groups of one are left out)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for doc_id, view in views.items():
+        if view.group != doc_id:
+            members[view.group].append(doc_id)
+    for group, copies in members.items():
+        if group in views:
+            copies.append(group)
+    order = {doc_id: n for n, doc_id in enumerate(d for ds in members.values() for d in ds)}
+    position = {doc_id: n for n, doc_id in enumerate(views) if doc_id in order}
+    return {group: sorted(ds, key=position.__getitem__) for group, ds in members.items()}
+
+
+def _copies_saying(views: dict[str, _DocView], members: dict[str, list[str]],
+                   acts: list[Event]) -> list[tuple[str, int, str]]:
     """The same sentence in every other copy of a document that states an act."""
-    members: dict[str, list[_DocView]] = defaultdict(list)
-    for view in views.values():
-        members[view.group].append(view)
     items = []
     for e in acts:
         group, sentence = views[e.doc].group, _sentence_of(views[e.doc], e)
-        for view in members[group]:
+        for doc_id in members.get(group, [group] if group in views else []):
+            view = views[doc_id]
             if view.doc.id != e.doc:
                 at = view.doc.text.find(sentence)
                 if at >= 0:
@@ -384,11 +489,27 @@ def _copies_saying(views: dict[str, _DocView], acts: list[Event]) -> list[tuple[
     return items
 
 
-def find_disputes(docs: list[Document], mentions: dict[str, list[Mention]], actor_ids: dict[str, dict[str, str]],
-                  quotes: Iterable[Quote] = (), events: Iterable[Event] = ()) -> list[Conflict]:
+def find_disputes(docs: list[Document], mentions: Mapping[str, list[Mention]],
+                  actor_ids: Mapping[str, dict[str, str]], quotes: Iterable[Quote] = (),
+                  events: Iterable[Event] = ()) -> list[Conflict]:
     """Ties characterised both ways, doubted authorship, quotations given to two speakers, opposed acts."""
+    quotes, events = list(quotes), list(events)
+    db = sqlite3.connect(":memory:")
+    try:
+        return list(find_disputes_work(db, docs, mentions, actor_ids, lambda: quotes, lambda: events))
+    finally:
+        db.close()
+
+
+def find_disputes_work(db: Any, docs: list[Document], mentions: Mapping[str, list[Mention]],
+                       actor_ids: Mapping[str, dict[str, str]], quotes: Callable[[], Iterable[Quote]],
+                       events: Callable[[], Iterable[Event]]) -> Iterator[Conflict]:
+    """`find_disputes` over streams of quotes and events (functions giving a fresh stream in stored order),
+    with what grows with them in tables of the SQLite work database `db`; conflicts are yielded kind by
+    kind, each kind found only once the one before is handed over."""
     views = _views(docs, mentions, actor_ids)
     names = _names(views.values())
-    quotes = list(quotes)
-    return (tie_conflicts(views, names) + authorship_conflicts(views, quotes, actor_ids, names)
-            + speaker_conflicts(views, quotes, actor_ids, names) + act_conflicts(views, list(events), actor_ids, names))
+    yield from _tie_conflicts(views, names, db)
+    yield from authorship_conflicts(views, quotes(), actor_ids, names)
+    yield from speaker_conflicts(db, views, quotes(), actor_ids, names)
+    yield from act_conflicts(db, views, events(), actor_ids, names)
