@@ -11,8 +11,7 @@ import os
 import pickle
 import sqlite3
 import tempfile
-from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -26,9 +25,10 @@ from newsgraph.nlp import load_nlp, parse_by_paragraph
 from newsgraph.read import ReadOptions, read_paths
 from newsgraph.read.spool import Spool
 from newsgraph.scale import analyse_stream
-from newsgraph.store import Store
+from newsgraph.store import RecentlyRead, Store
 
 ENGLISH = {"en", None}
+PER_DOC_KEPT = 64  # documents whose mentions and actor map the disagreement finder keeps at hand
 COPY_BATCH = 256  # new documents the duplicate finder compares per call; it keeps their shingles until the call ends
 
 
@@ -179,8 +179,8 @@ def _resolve_and_group(store: Store, docs: list[Document], db: sqlite3.Connectio
     db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
     resolved = actors.resolve_corpus_work(db, store.iter_local_actors, store.mention_kinds(),
                                           lambda: store.iter_prefixed_mentions(actors.ROLE_PREFIX))
-    mentions = _PerDoc(lambda doc_id: store.mentions_of([doc_id])[doc_id])
-    mapping = _PerDoc(resolved.mapping_of)
+    mentions = RecentlyRead(lambda doc_id: store.mentions_of([doc_id])[doc_id], PER_DOC_KEPT)
+    mapping = RecentlyRead(resolved.mapping_of, PER_DOC_KEPT)
     found_conflicts = _Spilled(db, "found_conflicts")
     found_conflicts.extend(find_conflicts_work(db, lambda: store.iter_facts(Claim), docs, mentions=mentions,
                                                actor_ids=mapping, quotes=lambda: store.iter_facts(Quote),
@@ -219,34 +219,6 @@ class _Spilled:
 
     def __iter__(self) -> Iterator[Any]:
         return (pickle.loads(data) for (data,) in self.db.execute(f"SELECT data FROM {self.name} ORDER BY seq"))
-
-
-class _PerDoc(Mapping[str, Any]):
-    """Per-document data read when asked for, that of the last `keep` documents kept: disagreement finding reads
-    one document's mentions and actor map a few times in a row, then moves on."""
-
-    def __init__(self, load: Callable[[str], Any], keep: int = 64) -> None:
-        self._load = load
-        self._keep = keep
-        self._recent: OrderedDict[str, Any] = OrderedDict()
-
-    def __getitem__(self, doc_id: str) -> Any:
-        if doc_id in self._recent:
-            self._recent.move_to_end(doc_id)
-            return self._recent[doc_id]
-        value = self._recent[doc_id] = self._load(doc_id)
-        if len(self._recent) > self._keep:
-            self._recent.popitem(last=False)
-        return value
-
-    def __iter__(self) -> Iterator[str]:
-        raise TypeError("documents are read one at a time")
-
-    def __len__(self) -> int:
-        raise TypeError("documents are read one at a time")
-
-    def __bool__(self) -> bool:
-        return True
 
 
 def _find_copies(store: Store, docs: list[Document], work: str | None = None) -> list[dedup.DuplicateLink]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import groupby
 from typing import Any, NamedTuple
@@ -197,21 +197,40 @@ class MentionRow(NamedTuple):
     kind: str
 
 
-class _TextsAtHand:
-    """Texts read from a store, the last TEXT_CACHE of them kept: a corpus stage reads one text repeatedly."""
+class RecentlyRead(Mapping[str, Any]):
+    """Values loaded by key when asked for, the last `keep` of them kept: corpus stages read one document's
+    text, mentions or actor map a few times in a row, then move on. It cannot be listed or counted."""
+
+    def __init__(self, load: Callable[[str], Any], keep: int) -> None:
+        self._load = load
+        self._keep = keep
+        self._recent: OrderedDict[str, Any] = OrderedDict()
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self._recent:
+            self._recent.move_to_end(key)
+            return self._recent[key]
+        value = self._recent[key] = self._load(key)
+        if len(self._recent) > self._keep:
+            self._recent.popitem(last=False)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("values are read one key at a time")
+
+    def __len__(self) -> int:
+        raise TypeError("values are read one key at a time")
+
+    def __bool__(self) -> bool:
+        return True
+
+
+class _TextsAtHand(RecentlyRead):
+    """Texts read from a store, the last TEXT_CACHE of them kept."""
 
     def __init__(self, store: Store) -> None:
+        super().__init__(store.document_text, TEXT_CACHE)
         self.store = store
-        self.recent: OrderedDict[str, str] = OrderedDict()
-
-    def get(self, doc_id: str) -> str:
-        if doc_id in self.recent:
-            self.recent.move_to_end(doc_id)
-            return self.recent[doc_id]
-        text_ = self.recent[doc_id] = self.store.document_text(doc_id)
-        if len(self.recent) > TEXT_CACHE:
-            self.recent.popitem(last=False)
-        return text_
 
 
 class StoredDocument(Document):
@@ -223,7 +242,7 @@ class StoredDocument(Document):
 
     @property  # type: ignore[override]
     def text(self) -> str:
-        return self._texts.get(self.id)
+        return self._texts[self.id]
 
     @text.setter
     def text(self, value: str) -> None:
@@ -245,7 +264,7 @@ class DocumentRef:
 
     @property
     def text(self) -> str:
-        return self._texts.get(self.id)
+        return self._texts[self.id]
 
     @property
     def removed_lines(self) -> list[str]:

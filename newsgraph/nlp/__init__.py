@@ -58,11 +58,6 @@ def parse(text: str) -> SpacyDoc:
     return load_nlp()(text)
 
 
-def parse_many(texts: list[str], batch_size: int = 16) -> list[SpacyDoc]:
-    """Parse many texts in batches (faster than one by one)."""
-    return list(load_nlp().pipe(texts, batch_size=batch_size))
-
-
 def parse_by_paragraph(texts: Iterable[str], batch_size: int = 16) -> Iterator[SpacyDoc]:
     """Parse each text paragraph by paragraph and join the parses into one Doc per text.
 
