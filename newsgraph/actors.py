@@ -384,7 +384,7 @@ def _person_country(span: Span) -> Entry | None:
     words, country, _ = _title_before(span.doc, span.start)
     if country is not None and words:
         return country
-    if any(titles().get(w.lower_) in {"leader", "official"} for w in [*words, span[0]]):  # "King Hassan of Morocco"
+    if any(titles().get(w.lower_) in {"leader", "official"} for w in [*words, span[0]]):  # "King Abdullah of Jordan"
         for p in (p for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
             owner = load_gazetteer().lookup(span.doc[p.left_edge.i:p.i + 1].text) if p.dep_ == "pobj" else None
             if owner is not None and owner.type == "country":
@@ -404,7 +404,7 @@ _HOME_DEPS = {"poss", "amod", "compound", "nmod", "nsubj", "nsubjpass"}
 
 
 def _office_state(span: Span) -> Entry | None:
-    """'President Omar al-Bashir ... the curfew imposed in Sudan': a person with a title of state office that
+    """'President Idriss Deby ... the curfew imposed in Chad': a person with a title of state office that
     names no state holds it in the one state the sentence names, when that state is no other office holder's
     ('South African leader X', 'the president of Armenia') and not one acted on ('visited France')."""
     words, _, _ = _title_before(span.doc, span.start)
@@ -755,7 +755,7 @@ def _beside_place(span: Span) -> bool:
 
 
 def _qualified_peoples(parsed: SpacyDoc, found: list[_Found]) -> list[_Found]:
-    """'Bosnian Serbs', 'Iraqi Kurds', 'Croatian Serb refugees': a people named after a state's adjective is
+    """'Montenegrin Serbs', 'Turkish Kurds', 'Slovak Hungarian voters': a people named after a state's adjective is
     the group of that people in that state, as event coders code it, not a second state beside the first."""
     found = sorted(found, key=lambda f: f.start)
     out: list[_Found] = []
@@ -773,7 +773,7 @@ def _qualified_peoples(parsed: SpacyDoc, found: list[_Found]) -> list[_Found]:
 
 
 def _resident(parsed: SpacyDoc, f: _Found, found: list[_Found]) -> _Found:
-    """'Ethnic Albanians in south Serbia', 'the Albanians of Kosovo': a people named with the state it lives
+    """'Ethnic Hungarians in southern Slovakia', 'the Russians of Latvia': a people named with the state it lives
     in is that state's group, as event coders code it, not the state its name comes from."""
     span = parsed[f.start:f.end]
     if not (f.type == "group" or f.kind == "demonym" and span[-1].tag_ in {"NNS", "NNPS"}):

@@ -67,9 +67,9 @@ def test_compound_subjects_meet_each_other():
 
 
 def test_conjoined_targets_each_get_an_event():
-    found = triples("Gambian President Dawda Jawara will visit Mauritania and Senegal.")
-    assert ("dawda-jawara", "CONSULT", "mauritania") in found
-    assert ("dawda-jawara", "CONSULT", "senegal") in found
+    found = triples("Malian President Ousmane Keita will visit Niger and Chad.")
+    assert ("ousmane-keita", "CONSULT", "niger") in found
+    assert ("ousmane-keita", "CONSULT", "chad") in found
 
 
 def test_nominal_triggers_take_possessor_and_demonym_sources():
@@ -173,9 +173,9 @@ def test_the_lexicon_grows_by_category_from_the_cameo_table():
 
 
 def test_the_content_of_an_agreement_is_not_a_second_event():
-    found = triples("Senior Hungarian and Romanian officials agreed on Wednesday that their countries should "
+    found = triples("Senior Polish and Lithuanian officials agreed on Wednesday that their countries should "
                     "cooperate.")
-    assert ("hungary", "AGREE", "romania") in found
+    assert ("poland", "AGREE", "lithuania") in found
     assert not any(kind == "COOPERATE" for _, kind, _ in found)
 
 
@@ -185,13 +185,13 @@ def test_a_demand_takes_its_target_from_the_clause_it_governs():
 
 
 def test_saying_that_another_must_act_is_a_demand():
-    assert triples("Russia said on Tuesday that Sudan must return the helicopter.") == {
-        ("russia", "REQUEST", "sudan")}
+    assert triples("Chile said on Tuesday that Peru must return the aircraft.") == {
+        ("chile", "REQUEST", "peru")}
     assert triples("Medvedev said that the two regions must be merged.") == set()  # nobody is asked
 
 
 def test_readiness_to_act_is_an_expressed_intent():
-    assert triples("Norway is willing to send troops to Kenya.") == {("norway", "AGREE", "kenya")}
+    assert triples("Denmark is willing to send troops to Mali.") == {("denmark", "AGREE", "mali")}
 
 
 def test_an_announced_cooperative_act_is_coded_as_intent_for_plover():
@@ -218,20 +218,20 @@ def test_idioms_and_object_stand_ins():
 
 
 def test_a_reflexive_object_and_the_reason_for_a_punishment_are_no_targets_or_events():
-    assert triples("The US said that Iraq had attacked themselves.") == {("iraq", "ASSAULT", None)}
-    assert triples("A Tunisian court has jailed a Nigerian student for helping militants in Lebanon.") == {
-        ("tunisia", "COERCE", "nigeria")}
+    assert triples("Britain said that Libya had attacked themselves.") == {("libya", "ASSAULT", None)}
+    assert triples("An Egyptian court has jailed a Ghanaian student for helping militants in Libya.") == {
+        ("egypt", "COERCE", "ghana")}
 
 
 def test_releasing_a_person_is_a_retreat_and_a_curfew_lifted_in_a_state_concerns_it():
-    assert ("israel", "RETREAT", "nablus") in triples("Israel on Wednesday released the mayor of Nablus.")
-    assert ("serbia", "CONCEDE", "montenegro") in triples("Serbia lifted a night curfew in Montenegro on Sunday.")
+    assert ("india", "RETREAT", "srinagar") in triples("India on Friday released the mayor of Srinagar.")
+    assert ("ethiopia", "CONCEDE", "tigray") in triples("Ethiopia lifted a night curfew in Tigray on Sunday.")
 
 
 def test_a_reference_to_the_source_itself_is_no_target():
-    found = triples("The Asia-Pacific Economic Cooperation (APEC) forum has agreed to set up an energy research "
+    found = triples("The Economic Community of West African States (ECOWAS) has agreed to set up a water research "
                     "center to develop its regional projections.")
-    assert found == {("asia-pacific-economic-cooperation", "AGREE", None)}
+    assert found == {("economic-community-of-west-african-states", "AGREE", None)}
 
 
 def test_an_actor_named_in_an_earlier_sentence_is_the_source():
@@ -418,7 +418,7 @@ CATEGORY_CASES = [
     ("Ethiopian troops clashed with Eritrean soldiers along the frontier.", ("ethiopia", "ASSAULT", "eritrea")),
     ("Israeli warplanes struck Beirut.", ("israel", "ASSAULT", "lebanon")),
     ("The Chinese coast guard rammed a Vietnamese fishing boat.", ("china", "ASSAULT", "vietnam")),
-    ("There were 10 Russian soldiers killed in Ukraine today.", (None, "ASSAULT", "russia")),
+    ("There were 12 Chadian soldiers killed in Niger today.", (None, "ASSAULT", "chad")),
     # MOBILIZE (15)
     ("China mobilized troops along the Indian border.", ("china", "MOBILIZE", "india")),
     ("Russia massed troops near Ukraine's border.", ("russia", "MOBILIZE", "ukraine")),
@@ -437,7 +437,7 @@ CATEGORY_CASES = [
     ("The Iranian proposal was rejected by the United States.", ("united-states", "REJECT", "iran")),
     ("Britain's rejection of the French plan surprised Paris.", ("united-kingdom", "REJECT", "france")),
     ("Japan turned down China's request for talks.", ("japan", "REJECT", "china")),
-    ("Obama said the United States would not provide support to Israel.", ("united-states", "REJECT", "israel")),
+    ("Merkel said Germany would not provide support to Hungary.", ("germany", "REJECT", "hungary")),
     ("Syria rejected calls by Egypt to withdraw its forces from Lebanon.", ("syria", "REJECT", "egypt")),
     # REQUEST (02, 10)
     ("Pakistan demanded that India withdraw its troops.", ("pakistan", "REQUEST", "india")),
@@ -492,10 +492,10 @@ CATEGORY_CASES = [
     ("Washington eased its trade embargo against Vietnam.", ("united-states", "RETREAT", "vietnam")),
     ("Canada suspended its aid program for Yugoslavia.", ("canada", "SANCTION", "yugoslavia")),
     ("Saudi Arabia severed diplomatic ties with Iran.", ("saudi-arabia", "SANCTION", "iran")),
-    ("Settlers set fire to the offices of the Palestinian administration.",
-     (None, "COERCE", "palestinian-territory")),
-    ("North Korea has tried to hack into the computers of South Korean army officers.",
-     ("north-korea", "COERCE", "south-korea")),
+    ("Rioters set fire to the offices of the Kenyan administration.",
+     (None, "COERCE", "kenya")),
+    ("Iran hacked into the email accounts of Saudi diplomats.",
+     ("iran", "COERCE", "saudi-arabia")),
     ("Egyptian police broke up a demonstration in Cairo.", ("egypt", "COERCE", "egypt")),
     ("The Lebanese government turned down an Israeli offer of talks.", ("lebanon", "REJECT", "israel")),
     ("Greece refused to recognize Macedonia.", ("greece", "REJECT", "north-macedonia")),
@@ -565,7 +565,7 @@ def test_a_passive_subject_that_is_itself_an_act_is_no_second_event():
 def test_a_promise_is_a_threat_or_a_refusal_by_what_it_promises():
     assert ("iran", "THREATEN", "israel") in coded("Iran vowed to retaliate against Israel.")
     assert ("israel", "AGREE", "lebanon") in coded("Israel promised not to attack Lebanon.")
-    assert ("israel", "REJECT", "syria") in coded("Israel vowed not to return the Golan Heights to Syria.")
+    assert ("armenia", "REJECT", "azerbaijan") in coded("Armenia vowed not to return the occupied land to Azerbaijan.")
     assert ("israel", "AGREE", None) in coded("Israel agreed not to build new settlements.")
 
 

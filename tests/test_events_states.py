@@ -28,9 +28,9 @@ def states(text: str) -> dict[str, str | None]:
 
 def test_a_people_named_after_a_state_adjective_is_that_states_group():
     assert states("Bosnian Croats blocked the road for three days.")["bosnian-croats"] == "BIH"
-    assert states("Thousands of Iraqi Kurds crossed the border last week.")["iraqi-kurds"] == "IRQ"
-    codes = states("Police detained Croatian Serb farmers on Monday.")
-    assert codes.get("croatian-serb") == "HRV" and "serbia" not in codes
+    assert states("Hundreds of Syrian Kurds crossed the border last week.")["syrian-kurds"] == "SYR"
+    codes = states("Police detained Montenegrin Serb farmers on Monday.")
+    assert codes.get("montenegrin-serb") == "MNE" and "serbia" not in codes
 
 
 def test_a_people_of_a_named_state_belongs_to_it():
@@ -76,7 +76,8 @@ def test_an_attack_by_no_one_named_is_coded_to_the_state_where_it_happened():
     attack = next(e for e in found if e.type == "ASSAULT")
     assert (attack.source, attack.target) == ("afghanistan", "canada")
     # the police of the place are that state's own: a domestic attack
-    assert ("iraq", "ASSAULT", "iraq") in coded("Gunmen shot dead three policemen near the Iraqi city of Mosul.")
+    assert ("afghanistan", "ASSAULT", "afghanistan") in coded(
+        "Gunmen shot dead three policemen near the Afghan city of Herat.")
 
 
 def test_a_named_attacker_is_not_replaced_by_the_place():

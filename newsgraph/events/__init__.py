@@ -27,7 +27,7 @@ An announced or intended hostile act ("will impose sanctions", "vowed to retalia
 announced refusal to cooperate ("would not provide support") a rejection. A criticism or demand about an act
 targets the act's doer ("complained over Israeli air raids", "demanded the withdrawal of Serbian forces"); an
 attack whose doer goes unnamed is coded to the state where it happened, and a state's act placed at home
-("lifted the curfew in Mombasa") is done to its own people. An act told as the condition of another ("if
+("lifted the curfew in Kisumu") is done to its own people. An act told as the condition of another ("if
 Russia sends aid, ...") is announced by no one: `plover_type` codes none for it.
 
 Ties between actors (MEMBER_OF, LEADS, ...) are read by `newsgraph.relations`; its
@@ -136,9 +136,9 @@ ANNOUNCING_VERBS = {"want", "plan", "intend", "prepare", "threaten", "vow", "dec
 AGENCY_NOUNS = {"police", "army", "troop", "force", "government", "authority", "military", "regime", "soldier",
                 "officer", "junta", "administration", "policeman", "gendarme", "militia"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
-# ... and where an attack is placed ("a bombing near Samarra", "killed outside of Basra").
+# ... and where an attack is placed ("a bombing near Kunduz", "killed outside of Herat").
 ATTACK_PLACE_PREPS = PLACE_PREPS | {"near", "outside", "at", "on"}
-# Nouns for a settlement or area named by its "of" ("the town of Samarra", "the province of Aceh").
+# Nouns for a settlement or area named by its "of" ("the town of Kunduz", "the province of Aceh").
 MEASURE_NOUNS = {"ton", "tonne", "dollar", "worth", "amount", "shipment", "consignment", "batch", "load", "million",
                  "billion"}
 REGION_KINDS = {"state", "province", "region", "district", "governorate", "prefecture", "oblast"}
@@ -301,7 +301,7 @@ def _find_trigger(tok: Token) -> _Found | None:
             if hit:
                 return _Found(tok, hit)
         if lemma in _speech_verbs() and ("V", lemma) not in lex and _obligation(tok) is not None:
-            return _Found(tok, OBLIGATION)  # "Russia said that Sudan must return the helicopter"
+            return _Found(tok, OBLIGATION)  # "Chile said that Peru must return the aircraft"
         if any(c.dep_ == "aux" and c.lower_ in HELP_FORMS for c in tok.children):
             return _Found(tok, lex[("V", "help")])  # "troops helped put down riots": parsed as an auxiliary
         for child in tok.children:
@@ -376,7 +376,7 @@ def _speech_verbs() -> frozenset[str]:
 
 
 def _obligation(verb: Token) -> Token | None:
-    """The clause a speaker says another actor must carry out ('said that Sudan must return ...')."""
+    """The clause a speaker says another actor must carry out ('said that Peru must return ...')."""
     for child in verb.children:
         if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in child.children
                                          ) and any(c.dep_ == "nsubj" for c in child.children):
@@ -652,7 +652,7 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
 
 
 def _own_place(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:
-    """'Sudan's government lifted a state of emergency in West Darfur', 'declared a curfew in Haiti': a state's
+    """'Chad's government lifted a state of emergency in Ouaddai', 'declared a curfew in Haiti': a state's
     act at home, placed in the state itself or one of its regions or cities, is done to its own people (a
     domestic act, state on state)."""
     states = {st for st in (_state_of(s.actor) or _modifier_state(ix, s) for s in sources) if st}
@@ -668,7 +668,7 @@ def _own_place(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Me
 
 
 def _attack_place(ix: MentionIndex, verb: Token) -> list[Mention]:
-    """'A roadside bombing near Samarra killed a US soldier', 'killed by a bomb outside Basra': an attack whose
+    """'A roadside bombing near Kunduz killed a Dutch soldier', 'killed by a bomb outside Herat': an attack whose
     doer the sentence does not name is coded to the state where it happened, as event coders code it."""
     doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
         p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -744,13 +744,13 @@ def _unnamed_party(ix: MentionIndex, tok: Token) -> bool:
 
 def _place_state(ix: MentionIndex, toks: list[Token], preps: set[str] = PLACE_PREPS) -> str | None:
     """The state named as where something happens ('in Seoul', 'in northern Iraq', 'in the Kenyan capital',
-    'near the town of Samarra'), by a state mention or a city, capital or region the gazetteer places in a
+    'near the town of Kunduz'), by a state mention or a city, capital or region the gazetteer places in a
     state."""
     for tok in toks:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
             for p in _place_objects(prep):
                 state = _state_at(ix, p)
-                if state is None and p.lemma_.lower() in SETTLEMENT_NOUNS:  # "the town of Samarra"
+                if state is None and p.lemma_.lower() in SETTLEMENT_NOUNS:  # "the town of Kunduz"
                     state = next((st for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
                                   for q in c.children if q.dep_ == "pobj" and (st := _state_at(ix, q))), None)
                 if state is not None:
@@ -775,7 +775,7 @@ def _state_at(ix: MentionIndex, p: Token) -> str | None:
     if state is None and p.pos_ == "PROPN":
         key = fold(ix.parsed[p.left_edge.i:p.i + 1].text if p.left_edge.pos_ == "PROPN" else p.text)
         iso3 = gaz.by_city.get(key) or gaz.by_region.get(key)
-        if iso3 is None and key.rsplit(" ", 1)[-1] in REGION_KINDS:  # "West Darfur State"
+        if iso3 is None and key.rsplit(" ", 1)[-1] in REGION_KINDS:  # "Upper Nile State"
             iso3 = gaz.by_region.get(key.rsplit(" ", 1)[0])
         state = gaz.by_capital.get(key) or (gaz.by_iso3.get(iso3) if iso3 else None)
     return state
@@ -797,7 +797,7 @@ def _own_people(ix: MentionIndex, verb: Token, sources: list[Mention], kind: str
 
 
 def _modifier_state(ix: MentionIndex, m: Mention) -> str | None:
-    """The state a demonym or name before an actor ties it to ('Sudanese President Omar al-Bashir')."""
+    """The state a demonym or name before an actor ties it to ('Chadian President Idriss Deby')."""
     span = ix.spans.get(id(m))
     if span is None:  # a party this module made up ('the police' of a place) has no modifiers to read
         return None
@@ -966,7 +966,7 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False)
 
 
 def _state_words_before(ix: MentionIndex, noun: Token) -> list[Mention]:
-    """'five Panamanian army officers': a state's adjective on a modifier of a people or force noun ties the
+    """'five Bolivian army officers': a state's adjective on a modifier of a people or force noun ties the
     people to that state, as it does when it stands right before the noun."""
     if _common_lemma(noun) not in PEOPLE_NOUNS | AGENCY_NOUNS | FORCE_NOUNS:
         return []
@@ -1015,7 +1015,7 @@ def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> lis
                   and ix.by_token[t.i].actor not in sources]
         if inside:  # a state, body or person before a place ('cut off the Nile waters to Sudan'), names first
             first = sorted(inside, key=lambda m: (ix.type_of(m) not in PARTY_TYPES, m.kind == "demonym"))[0]
-            return _with_conjuncts(ix, first)  # "aid for Romania and Poland" reaches both
+            return _with_conjuncts(ix, first)  # "aid for Latvia and Estonia" reaches both
     return []
 
 
