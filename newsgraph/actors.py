@@ -225,8 +225,6 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
         doc, i = span.doc, span.start
         if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].is_alpha and not gaz.demonym(doc[i - 2].text):
             return None  # 'Anglo-American': part of a compound adjective, not the state
-        if key in gaz.noun_demonyms and span[0].ent_type_ == "PERSON":
-            return None  # 'Finn Russell': a citizen noun that is also a given name, inside a person's name
         if i >= 1 and doc[i - 1].lower_ == "ethnic" and text.endswith("s"):
             name = f"ethnic {text}"  # a people, not the state
             return _Found(i - 1, span.end, slug(name), "group", "name", None, name, country=e)
@@ -755,7 +753,7 @@ def _beside_place(span: Span) -> bool:
 
 
 def _qualified_peoples(parsed: SpacyDoc, found: list[_Found]) -> list[_Found]:
-    """'Montenegrin Serbs', 'Turkish Kurds', 'Slovak Hungarian voters': a people named after a state's adjective is
+    """'Afghan Uzbeks', 'Turkish Kurds', 'Slovak Hungarian voters': a people named after a state's adjective is
     the group of that people in that state, as event coders code it, not a second state beside the first."""
     found = sorted(found, key=lambda f: f.start)
     out: list[_Found] = []
@@ -791,11 +789,11 @@ def _resident(parsed: SpacyDoc, f: _Found, found: list[_Found]) -> _Found:
 
 def _names_people(span: Span, f: _Found) -> bool:
     """Whether a mention names a people: an ethnic or national group, or a state's noun for its citizens
-    used as a noun or before one ('Serbs', 'Serb refugees'), not a state's adjective before a body."""
+    used as a noun or before one ('Uzbeks', 'Uzbek refugees'), not a state's adjective before a body."""
     if f.type == "group" and f.entry is None:
         return True
     return f.kind == "demonym" and f.type == "country" and (
-        span[-1].tag_ in {"NNS", "NNPS", "NNP", "NN"} or fold(span.text) in load_gazetteer().noun_demonyms)
+        span[-1].tag_ in {"NNS", "NNPS", "NNP", "NN"})
 
 
 def _merge_peoples(found: list[_Found]) -> None:

@@ -256,7 +256,6 @@ class Gazetteer:
     by_region: dict[str, str] = field(default_factory=dict)  # folded first-level region ('Rakhine') -> iso3
     city_population: dict[str, int] = field(default_factory=dict)  # folded city name -> its population
     city_states: dict[str, list[str]] = field(default_factory=dict)  # folded city name -> iso3s, most populous first
-    noun_demonyms: frozenset[str] = frozenset()  # folded citizen nouns ('serb', 'finn'), some also given names
 
     def lookup(self, text: str) -> Entry | None:
         stripped = text.strip()
@@ -318,7 +317,6 @@ def load_gazetteer() -> Gazetteer:
         if target:
             by_name.setdefault(fold(row["name"]), target)
             by_id[target].names.add(row["name"])
-    noun_demonyms = _add_demonym_nouns(by_id, by_iso3)
     for e in ordered:
         for d in e.demonyms:
             key = fold(d)
@@ -337,25 +335,7 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(by_id, by_name, by_demonym, by_capital, by_seat, by_iso3, by_acronym,
                      {key: ranked[0][1] for key, ranked in cities.items()}, regions,
                      {key: ranked[0][0] for key, ranked in cities.items()},
-                     {key: list(dict.fromkeys(iso3 for _, iso3 in ranked)) for key, ranked in cities.items()},
-                     noun_demonyms)
-
-
-def _add_demonym_nouns(by_id: dict[str, Entry], by_iso3: dict[str, str]) -> frozenset[str]:
-    """Add the citizen nouns of `data/demonym_nouns.tsv` ('Serb', 'Pole') and their plurals to their states;
-    return the singular nouns (folded), which can also be given names ('Finn', 'Dane')."""
-    nouns = set()
-    for row in _data_rows("demonym_nouns.tsv"):
-        target = by_iso3.get(row["iso3"])
-        if target is None:
-            continue
-        entry = by_id[target]
-        entry.demonyms.add(row["demonym"])
-        plural = demonym_plural(row["demonym"])
-        if plural and not row["demonym"].endswith(("man", "men")):
-            entry.demonyms.add(plural)
-        nouns.add(fold(row["demonym"]))
-    return frozenset(nouns)
+                     {key: list(dict.fromkeys(iso3 for _, iso3 in ranked)) for key, ranked in cities.items()})
 
 
 # Words that name a region's kind inside its official name ('Kano State', 'Xinjiang Uygur Zizhiqu').

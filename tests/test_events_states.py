@@ -27,10 +27,10 @@ def states(text: str) -> dict[str, str | None]:
 
 
 def test_a_people_named_after_a_state_adjective_is_that_states_group():
-    assert states("Bosnian Croats blocked the road for three days.")["bosnian-croats"] == "BIH"
+    assert states("Afghan Uzbeks blocked the road for three days.")["afghan-uzbeks"] == "AFG"
     assert states("Hundreds of Syrian Kurds crossed the border last week.")["syrian-kurds"] == "SYR"
-    codes = states("Police detained Montenegrin Serb farmers on Monday.")
-    assert codes.get("montenegrin-serb") == "MNE" and "serbia" not in codes
+    codes = states("Police detained Afghan Uzbek farmers on Monday.")
+    assert codes.get("afghan-uzbek") == "AFG" and "uzbekistan" not in codes
 
 
 def test_a_people_of_a_named_state_belongs_to_it():

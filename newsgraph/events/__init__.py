@@ -25,7 +25,7 @@ state in different places ("Turkish police", "Turkish journalists") are two part
 or government is the one of the place named ("students demonstrated in Seoul against the government").
 An announced or intended hostile act ("will impose sanctions", "vowed to retaliate") is a threat, an
 announced refusal to cooperate ("would not provide support") a rejection. A criticism or demand about an act
-targets the act's doer ("complained over Israeli air raids", "demanded the withdrawal of Serbian forces"); an
+targets the act's doer ("complained over Turkish air raids", "demanded the withdrawal of Ethiopian forces"); an
 attack whose doer goes unnamed is coded to the state where it happened, and a state's act placed at home
 ("lifted the curfew in Kisumu") is done to its own people. An act told as the condition of another ("if
 Russia sends aid, ...") is announced by no one: `plover_type` codes none for it.
@@ -176,7 +176,7 @@ PARTY_TYPES = {"country", "organization", "person", "group"}
 HARM_TYPES = {"ASSAULT", "COERCE"}
 # Acts that, promised, make a threat (CAMEO 13: threaten force, sanctions, repression, a break of relations).
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
-# Acts that judge another's act: the one judged is the one who did it ("condemned Israeli air raids").
+# Acts that judge another's act: the one judged is the one who did it ("condemned Turkish air raids").
 CRITICAL = {"ACCUSE", "PROTEST", "REJECT"}
 UNREAL_ADJS = {"expected", "planned", "proposed", "possible", "potential", "likely", "upcoming", "future",
                "prospective", "scheduled", "anticipated"}
@@ -829,8 +829,8 @@ def _state_of(actor: str) -> str | None:
 
 def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     """The direct object's actors, else those of a target preposition, else the first actor in the complement;
-    for a demand or a criticism of an act, the one who does the act ('demanded the withdrawal of Serbian
-    forces', 'complained to the UN over Israeli air raids')."""
+    for a demand or a criticism of an act, the one who does the act ('demanded the withdrawal of Ethiopian
+    forces', 'complained to the UN over Turkish air raids')."""
     out = _judged_doers(ix, verb, f)
     if out:
         return out
@@ -867,8 +867,8 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
 
 def _judged_doers(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     """The doer of the act a criticism is about (the object, or 'over'/'about'/'against' an act: 'complained
-    over Israeli air raids', 'condemned the raids by X'), and of the act a demand asks for as its object
-    ('demanded the withdrawal of Serbian forces'): the one criticised or asked is the one who acts."""
+    over Turkish air raids', 'condemned the raids by X'), and of the act a demand asks for as its object
+    ('demanded the withdrawal of Ethiopian forces'): the one criticised or asked is the one who acts."""
     if f.trigger.type in CRITICAL:
         acts = [c for c in verb.children if c.dep_ == "dobj" and not _same(c, f.consumed)] + [
             p for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS for p in c.children
@@ -890,7 +890,7 @@ def _judged_doers(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
 
 def _act_doers(ix: MentionIndex, noun: Token, kind: str) -> list[Mention]:
     """Who does a nominal act: its possessor or the state word before it ('Israel's raids', 'Israeli air
-    raids'), its 'by' agent, and for a move of forces the forces ('the withdrawal of Serbian forces')."""
+    raids'), its 'by' agent, and for a move of forces the forces ('the withdrawal of Ethiopian forces')."""
     out = [ix.by_token[c.i] for c in noun.children if c.i in ix.by_token and c.dep_ in {"poss", "amod", "compound",
                                                                                           "nmod"}]
     out += [a for c in noun.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by" for a in ix.pobj(c)]
