@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -1034,8 +1035,6 @@ def resolve_corpus(
     id (role descriptions such as 'role:president:china' map to the person who
     holds that role, or are absent when no one does).
     """
-    import sqlite3
-
     mentions = mentions or {}
     db = sqlite3.connect(":memory:")
     try:
@@ -1233,8 +1232,6 @@ def naming_conflicts(corpus_actors: list[Actor], mentions: dict[str, list[Mentio
                      mapping: dict[str, dict[str, str]], docs: list[Document]) -> list[Conflict]:
     """Documents that give one body different full names ('Collective Security Organisation (CSTO)'
     against 'Collective Security Treaty Organization'): words differ, not only spelling."""
-    import sqlite3
-
     db = sqlite3.connect(":memory:")
     try:
         per_doc = ((doc_id, ms, mapping.get(doc_id, {})) for doc_id, ms in mentions.items())

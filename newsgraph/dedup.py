@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -523,8 +524,6 @@ class FlatCopyIndex:
     _LIMIT = 900  # keys per statement, under SQLite's limit on bound values
 
     def __init__(self, path: str, shingles_of: Callable[[str], np.ndarray]) -> None:
-        import sqlite3
-
         self.db = sqlite3.connect(path)
         self.db.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;"
