@@ -1,7 +1,8 @@
 """Throughput: newsgraph build against spaCy's full en_core_web_sm pipeline alone, on the same texts.
 
-The texts are the seeds, the Zyte ground-truth bodies and the project's examples, repeated with a
-numbered first line until there are as many as asked. For each size, each side runs in its own child
+The texts are the seeds, the Zyte ground-truth bodies, the project's examples, the PolNeAR articles and
+the WCXB article bodies (about 640 distinct texts), repeated with a numbered first line until there are as
+many as asked: up to that number no text is met twice. For each size, each side runs in its own child
 process, one after the other, so that its peak memory is its own: spaCy alone (`nlp.pipe`, batches
 of 16, `n_process` = --workers) and `newsgraph build --workers N` over the same folder (reading,
 cleaning, every stage, storing, the corpus stages). The model is loaded before either clock starts.
@@ -31,6 +32,11 @@ def _texts(shared: Path, count: int) -> list[str]:
     if truth.is_file():
         base += [v["articleBody"] for v in json.loads(truth.read_text(encoding="utf-8")).values()]
     base += [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples").glob("*.txt"))]
+    for split in sorted((shared / "benchmarks" / "polnear").glob("polnear_*.jsonl")):
+        base += [json.loads(line)["text"] for line in split.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for page in sorted((shared / "benchmarks" / "wcxb-articles" / "ground-truth").glob("*.json")):
+        base.append(json.loads(page.read_text(encoding="utf-8"))["ground_truth"]["main_content"])
+    base = list(dict.fromkeys(b for b in base if b and b.strip()))  # each text once
     return [f"Item {i}\n\n{base[i % len(base)]}" for i in range(count)]
 
 

@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.gazetteer import Entry, Gazetteer, fold, load_gazetteer, slug, word_table
 from newsgraph.model import Actor, Conflict, Document, Mention, Statement
-from newsgraph.nlp import word_counts
+from newsgraph.nlp import entities, token_list, word_counts
 
 DEPUTY_WORDS = frozenset({"deputy", "vice"})  # words that make a leader's title a second's
 ROLE_PREFIX = "role:"
@@ -71,8 +71,8 @@ def _states_named(parsed: SpacyDoc) -> frozenset[str]:
     cached = parsed.user_data.get("newsgraph_states")
     if cached is None:
         gaz = load_gazetteer()
-        entries = [gaz.lookup(t.text) or gaz.demonym(t.text) for t in parsed if t.text[:1].isupper()]
-        entries += [gaz.lookup(e.text) for e in parsed.ents if len(e) > 1]
+        entries = [gaz.lookup(t.text) or gaz.demonym(t.text) for t in token_list(parsed) if t.text[:1].isupper()]
+        entries += [gaz.lookup(e.text) for e in entities(parsed) if len(e) > 1]
         cached = frozenset(e.iso3 for e in entries if e is not None and e.type == "country" and e.iso3)
         parsed.user_data["newsgraph_states"] = cached
     return cached
@@ -166,8 +166,9 @@ def _gazetteer_spans(parsed: SpacyDoc, gaz: Gazetteer) -> list[_Found]:
     found: list[_Found] = []
     starts = _first_words(gaz)
     i, n = 0, len(parsed)
+    listed = token_list(parsed)
     while i < n:
-        tok = parsed[i]
+        tok = listed[i]
         if not (tok.text[:1].isupper() or tok.text[:1].isdigit()) or tok.lower_ in {"the", "a", "an"}:
             i += 1  # a name starts after its article: 'The Pakistani Army' is no 'The Pakistani'
             continue
@@ -243,7 +244,7 @@ def _prefer_longer_organizations(parsed: SpacyDoc, found: list[_Found]) -> list[
     """'the OSCE Academy', 'the Chinese Communist Party': a named body that contains a known name is
     its own actor, so the known name inside it is dropped."""
     drop: set[int] = set()
-    for ent in parsed.ents:
+    for ent in entities(parsed):
         if ent.label_ not in {"ORG", "FAC"}:
             continue
         span = _trim(ent)
@@ -474,7 +475,7 @@ def _description_mentions(parsed: SpacyDoc, taken: set[int]) -> list[_Found]:
     """'the Chinese president', 'the Kremlin leader', 'German Defence Minister': a role tied to a state,
     with no name after it."""
     out = []
-    for tok in parsed:
+    for tok in token_list(parsed):
         if not titles().get(tok.lower_) or tok.i in taken:
             continue
         nxt = parsed[tok.i + 1] if tok.i + 1 < len(parsed) else None
@@ -570,7 +571,7 @@ def _repaired_entities(parsed: SpacyDoc) -> list[Span]:
     Alyani'), capitalised name words left just after a person's name belong to it, and those left just before
     a body's name belong to that ('National' 'Congress')."""
     out: list[Span] = []
-    for ent in parsed.ents:
+    for ent in entities(parsed):
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
             out[-1] = Span(parsed, prev.start, ent.end, label="PERSON")
@@ -610,7 +611,7 @@ def _missed_places(parsed: SpacyDoc, taken: set[int]) -> list[_Found]:
     """'of Donetsk and Luhansk': a city name the parser left out of its entities, listed with a place or
     with another city, is a place like them."""
     out = []
-    for tok in parsed:
+    for tok in token_list(parsed):
         if tok.i in taken or tok.ent_type_ or tok.pos_ != "PROPN" or not _is_city(tok.text):
             continue
         partners = ([tok.head] if tok.dep_ == "conj" else []) + [c for c in tok.children if c.dep_ == "conj"]
@@ -628,7 +629,7 @@ def _possessed_bodies(parsed: SpacyDoc, taken: set[int]) -> list[_Found]:
     """"Russia's State Duma", "Britain's Defence Ministry": capitalised words after a state's possessive
     name a body of that state, even where the parser found no entity."""
     out = []
-    for tok in parsed:
+    for tok in token_list(parsed):
         if tok.text not in {"'s", "’s"} or tok.i + 1 >= len(parsed):
             continue
         country = _country_before(parsed, tok.i + 1)
@@ -664,7 +665,7 @@ def _in_full_name(span: Span) -> bool:
     """True when the word is part of a longer person's name elsewhere in the document ('Sydney Smith')."""
     key = fold(span.text)
     return any(e.label_ == "PERSON" and len(e) > len(span) and key in {fold(t.text) for t in e} | {fold(e.text)}
-               for e in span.doc.ents)
+               for e in entities(span.doc))
 
 
 def _classify_entity(span: Span, label: str, persons_seen: set[str]) -> _Found | None:
@@ -740,7 +741,7 @@ def _names_a_people(span: Span, singular: str) -> bool:
     """'Uyghurs' when 'Uyghur' is used elsewhere in the document as a people's adjective or name."""
     if load_gazetteer().demonym(singular):
         return True
-    return any(e.text == singular and e.label_ in {"NORP", "ORG"} for e in span.doc.ents)
+    return any(e.text == singular and e.label_ in {"NORP", "ORG"} for e in entities(span.doc))
 
 
 def _beside_place(span: Span) -> bool:
@@ -1131,7 +1132,7 @@ class _WorkSink:
             self.flush()
 
     def person(self, seq: int, a: Actor) -> None:
-        self._persons.append((seq, len(a.name.split()), len(a.name), a.docs[0], json.dumps(dataclasses.asdict(a))))
+        self._persons.append((seq, len(a.name.split()), len(a.name), a.docs[0], json.dumps(vars(a))))
         if len(self._persons) >= self.batch:
             self.flush()
 

@@ -38,7 +38,7 @@ from spacy.tokens import Token
 from newsgraph.actors import titles
 from newsgraph.gazetteer import word_table
 from newsgraph.model import Actor, Mention
-from newsgraph.nlp import sentence_numbers, text_of
+from newsgraph.nlp import entities, sentence_numbers, text_of, token_list
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -198,7 +198,7 @@ class Resolver:
             out.append(Antecedent(m.start, m.end, self.sent_of[span.start], self._para(m.start), m.actor,
                                   m.actor in self.persons, salient, described_as(root), span[-1].text,
                                   len(span) > 1 and m.kind == "name", coordinated))
-        for ent in self.parsed.ents:  # a person the actor stage left unnamed still blocks a wrong antecedent
+        for ent in entities(self.parsed):  # a person the actor stage left unnamed still blocks a wrong antecedent
             if ent.label_ != "PERSON" or any(m.start < ent.end_char and ent.start_char < m.end for m in self.mentions):
                 continue
             if any(s <= ent.start_char < e for s, e in self.exclude):
@@ -221,7 +221,7 @@ class Resolver:
             said = {table[w] for w in {t.lower_ for t in near} | a.words if w in table}
             if len(said) == 1:
                 self.gender[a.actor] = said.pop()
-        for tok in self.parsed:
+        for tok in token_list(self.parsed):
             if tok.lower_ not in BOUND:
                 continue
             sent = tok.sent
@@ -284,7 +284,7 @@ def _person_actors(parsed: SpacyDoc, mentions: list[Mention], actors: list[Actor
             out.add(m.actor)
     if actors is not None:
         return out | {a.id for a in actors if a.type == "person"}
-    ents = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == "PERSON"]
+    ents = [(e.start_char, e.end_char) for e in entities(parsed) if e.label_ == "PERSON"]
     for m in mentions:
         span = parsed.char_span(m.start, m.end, alignment_mode="expand")
         titled = span is not None and span.start > 0 and parsed[span.start - 1].lower_ in titles()
@@ -300,7 +300,7 @@ def pronoun_mentions(parsed: SpacyDoc, mentions: list[Mention], actors: list[Act
     resolver = Resolver(parsed, mentions, actors)
     doc = doc_id if doc_id is not None else (mentions[0].doc if mentions else "")
     out = []
-    for tok in parsed:
+    for tok in token_list(parsed):
         if resolver.mention_over(tok) is not None:
             continue
         if tok.lower_ in THIRD_PERSON:

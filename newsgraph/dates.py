@@ -17,6 +17,8 @@ from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span
 
+from newsgraph.nlp import entities
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
@@ -96,7 +98,7 @@ def resolve_when(sentence: Span, parsed: SpacyDoc, published: str | None, near: 
 
 def _date_spans(sentence: Span, parsed: SpacyDoc, near: int | None) -> list[Span]:
     """DATE entities of the sentence that name a point in time, nearest to the trigger first."""
-    spans = [e for e in parsed.ents if e.label_ == "DATE" and e.start >= sentence.start and e.end <= sentence.end]
+    spans = [e for e in entities(parsed) if e.label_ == "DATE" and e.start >= sentence.start and e.end <= sentence.end]
     spans += [parsed[t.i:t.i + 1] for t in sentence if t.lower_ in WEEKDAYS and not any(
         s.start <= t.i < s.end for s in spans)]
     spans = [s for s in spans if not _marks_period(s)]

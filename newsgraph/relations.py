@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from newsgraph.actors import ROLE_PREFIX, role_kind, titles
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Document, Mention, Relation
+from newsgraph.nlp import token_list
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
@@ -569,7 +570,7 @@ def _tie_nouns(ix: MentionIndex) -> list[Tie]:
     """'A is a member of B', 'A, one of B's closest allies', 'A's biggest trading partner', 'A and B are
     strategic partners', 'B considers A to be allies', 'A and the other B member states'."""
     out: list[Tie] = []
-    for tok in ix.parsed:
+    for tok in token_list(ix.parsed):
         lemma = tok.lemma_.lower()
         if lemma not in TIE_NOUNS or tok.pos_ != "NOUN":
             continue
@@ -676,7 +677,7 @@ def _hyphen_ties(ix: MentionIndex) -> list[Tie]:
                 out.append((m, "MEMBER_OF", body, span.root))
         if ix.type_of(m) == "organization":
             out += _dominated(ix, m, span)
-    for tok in doc:
+    for tok in token_list(doc):
         kind = PACT_NOUNS.get(tok.lemma_.lower())
         if kind is None or _denied(tok):
             continue
@@ -712,7 +713,7 @@ def _dominated(ix: MentionIndex, m: Mention, span: Span) -> list[Tie]:
 def _borders(ix: MentionIndex) -> list[Tie]:
     """'A borders B', 'bordering B' (A the clause subject), 'A shares / has a border with B'."""
     out: list[Tie] = []
-    for tok in ix.parsed:
+    for tok in token_list(ix.parsed):
         lemma = tok.lemma_.lower()
         if lemma == "border" and tok.pos_ == "VERB" and not _negated(tok):
             sources = ix.subjects(tok)
@@ -754,7 +755,7 @@ def _places(ix: MentionIndex) -> list[Tie]:
     'Central Asian countries like Kazakhstan', 'the largest country in Central Asia' (a state in a region)."""
     gaz = load_gazetteer()
     out: list[Tie] = []
-    for tok in ix.parsed:
+    for tok in token_list(ix.parsed):
         if tok.dep_ != "prep" or tok.lower_ != "in":
             continue
         outer = ix.pobj(tok)
@@ -765,7 +766,7 @@ def _places(ix: MentionIndex) -> list[Tie]:
                 out += [(p, "PART_OF", whole, tok) for p in _place_parts(ix, head)]
             elif whole_type == "group" and head.lemma_.lower() in STATE_NOUNS:
                 out += [(s, "PART_OF", whole, tok) for s in _bearers(ix, head) if ix.type_of(s) == "country"]
-    for tok in ix.parsed:
+    for tok in token_list(ix.parsed):
         if tok.lemma_.lower() not in STATE_NOUNS or tok.tag_ != "NNS":
             continue
         regions = [ix.by_token[c.i] for c in tok.children if c.i in ix.by_token and ix.type_of(
@@ -816,7 +817,7 @@ def _possessed_bodies(ix: MentionIndex) -> list[Tie]:
 def _envoys(ix: MentionIndex) -> list[Tie]:
     """'Uzbekistan's representative to the SCO': the sending state is a member of the body."""
     out: list[Tie] = []
-    for tok in ix.parsed:
+    for tok in token_list(ix.parsed):
         if tok.lemma_.lower() not in ENVOY_NOUNS:
             continue
         # the state's own mention, also when a longer description covers it ("Brazil's ambassador")
@@ -845,7 +846,7 @@ def _compositions(ix: MentionIndex) -> list[Tie]:
 def _held_ties(ix: MentionIndex) -> list[Tie]:
     """'having close economic ties with China', 'A maintains good relations with B': partners."""
     out: list[Tie] = []
-    for tok in ix.parsed:
+    for tok in token_list(ix.parsed):
         if tok.lemma_.lower() not in TIES_NOUNS or tok.dep_ != "dobj" or tok.head.lemma_ not in TIE_VERBS_HAVE:
             continue
         if _negated(tok.head) or not any(c.dep_ == "amod" for c in tok.children):
@@ -860,7 +861,7 @@ def _leaders_of_bodies(ix: MentionIndex, ties: list[Tie]) -> list[Tie]:
     """'SCO leaders, including Russian President X': the state X leads is a member of the body."""
     led = {s.actor: t for s, kind, t, _ in ties if kind == "LEADS" and ix.type_of(s) == "person"}
     out: list[Tie] = []
-    for tok in ix.parsed:
+    for tok in token_list(ix.parsed):
         if tok.lemma_.lower() not in {"leader", "head"} or tok.tag_ != "NNS":
             continue
         bodies = [ix.by_token[c.i] for c in tok.children if c.i in ix.by_token and c.dep_ in {

@@ -367,12 +367,12 @@ class Store:
                 items = [x for x in _facts_of(facts, cls)]
                 if items:
                     conn.execute(insert(table), [
-                        {k: _encode(v) if k == "value" else v for k, v in dataclasses.asdict(x).items()}
+                        {k: _encode(v) if k == "value" else v for k, v in vars(x).items()}  # facts are flat
                         for x in items
                     ])
             if facts.actors:
                 conn.execute(insert(doc_actors), [
-                    {"doc": doc.id, "id": a.id, "data": json.dumps(dataclasses.asdict(a))} for a in facts.actors
+                    {"doc": doc.id, "id": a.id, "data": json.dumps(vars(a))} for a in facts.actors
                 ])
 
     def _delete_document(self, conn: Any, doc_id: str) -> None:

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 import newsgraph.nlp as nlp_module
-from newsgraph.nlp import load_nlp, parse_by_paragraph, sentence_numbers, stock_model, word_counts
-from newsgraph.nlp.attributes import MemoAttributeRuler
+from newsgraph.nlp import load_nlp, parse_by_paragraph, sentence_numbers, stock_model, token_list, word_counts
+from newsgraph.nlp.attributes import MemoAttributeRuler, MemoLemmatizer
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
+ARTICLES = REPO.parent / "shared" / "benchmarks" / "zyte-articles" / "ground-truth.json"
 
 
 def _texts() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "examples").glob("*.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]  # when ../shared is there
     texts.append("I'd say y'all are gonna get it, ain't that so? We've been there; it's nothin' new.")
+    if ARTICLES.is_file():  # many words no rule names, in many forms
+        bodies = json.loads(ARTICLES.read_text(encoding="utf-8")).values()
+        texts += [b["articleBody"] for b in list(bodies)[:40] if b.get("articleBody")]
     return texts
 
 
@@ -25,9 +30,10 @@ def _annotations(doc) -> list[tuple]:
     return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
 
 
-def test_memo_attribute_rules_match_the_stock_component_token_for_token():
+def test_memo_attribute_rules_and_lemmas_match_the_stock_components_token_for_token():
     ours = load_nlp()
     assert isinstance(ours.get_pipe("attribute_ruler"), MemoAttributeRuler)
+    assert isinstance(ours.get_pipe("lemmatizer"), MemoLemmatizer)
     stock = stock_model()
     assert type(stock.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
     texts = _texts()
@@ -91,3 +97,11 @@ def test_the_paragraph_cache_is_bounded(monkeypatch):
     nlp_module._PARSED.clear()
     list(parse_by_paragraph([f"Line {n} of the wire.\nAnother line {n}." for n in range(4)]))
     assert len(nlp_module._PARSED) == 3
+
+
+def test_token_list_is_the_parse_in_order_and_kept():
+    doc = load_nlp()("Lima and Quito agreed. Bogota objected.")
+    listed = token_list(doc)
+    assert [t.i for t in listed] == list(range(len(doc)))
+    assert [t.text for t in listed] == [t.text for t in doc]
+    assert token_list(doc) is listed

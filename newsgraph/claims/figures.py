@@ -30,7 +30,7 @@ from newsgraph.claims.subjects import (
 )
 from newsgraph.dates import Anchor, normalise_date
 from newsgraph.model import Claim, Document
-from newsgraph.nlp import text_of
+from newsgraph.nlp import entities, text_of, token_list
 
 VAGUE_NOW = {"now", "nowadays", "these days", "currently"}
 DAYS_FROM_NOW = {"today", "tonight", "yesterday", "tomorrow"}
@@ -43,7 +43,7 @@ def extract_claims(doc: Document, parsed: SpacyDoc) -> list[Claim]:
     ref = Anchor.parse(doc.published)
     claims: list[Claim] = []
     dated: list[_Dated] = []
-    for ent in parsed.ents:
+    for ent in entities(parsed):
         if ent.label_ != "DATE" or _dateline(doc.text, ent.start_char):
             continue
         for span in _date_readings(ent):
@@ -174,9 +174,11 @@ def _figure_claim(doc: Document, parsed: SpacyDoc, figure: Figure, ref: Anchor |
 def _rank_claims(doc: Document, parsed: SpacyDoc, ref: Anchor | None, dated: list[_Dated]) -> list[Claim]:
     """Ranks stated by a superlative of size: 'X became the world's second-biggest producer' -> 2."""
     out = []
-    for token in parsed:
+    for token in token_list(parsed):
+        if token.dep_ != "amod":
+            continue
         noun = token.head
-        if token.dep_ != "amod" or noun.pos_ != "NOUN" or noun.dep_ not in ("attr", "oprd", "appos"):
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("attr", "oprd", "appos"):
             continue
         most = any(c.lower_ == "most" for c in token.children)
         if not (token.tag_ == "JJS" or most) or token.lemma_.lower() not in MEASURE_SUPERLATIVES:
@@ -204,7 +206,7 @@ def _comparison_claims(doc: Document, parsed: SpacyDoc, dated: list[_Dated]) -> 
     The value is the comparison in the text's words, since there is no number to normalise; a
     comparison with a number ('more than 200') is a qualified figure instead."""
     out = []
-    for token in parsed:
+    for token in token_list(parsed):
         if token.tag_ != "JJR" or token.lemma_.lower() not in COMPARED_DIMENSIONS:
             continue
         than = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "than"), None)

