@@ -259,6 +259,23 @@ def _prefer_longer_organizations(parsed: SpacyDoc, found: list[_Found]) -> list[
     return [f for k, f in enumerate(found) if k not in drop]
 
 
+def _prefer_whole_places(parsed: SpacyDoc, found: list[_Found]) -> list[_Found]:
+    """'Northern Ireland', 'the West Bank': a place the parser names whole and the gazetteer places in a state as a
+    region or city is that place, not the state or bloc a word inside it names ('Ireland', 'the West')."""
+    gaz = load_gazetteer()
+    drop: set[int] = set()
+    for ent in entities(parsed):
+        if ent.label_ not in {"GPE", "LOC"}:
+            continue
+        span = _trim(ent)
+        if span is None or len(span) < 2 or gaz.lookup(span.text) or not (
+                gaz.region_state(span.text) or _is_city(span.text)):
+            continue
+        drop.update(k for k, f in enumerate(found) if f.start >= span.start and f.end <= span.end
+                    and f.end - f.start < len(span))
+    return [f for k, f in enumerate(found) if k not in drop]
+
+
 def _has_org_word(text: str) -> bool:
     return any(fold(w) in _ORG_WORDS for w in re.split(r"[\s-]+", text))
 
@@ -538,7 +555,7 @@ _ORG_WORDS = {
 def find_mentions(doc: Document, parsed: SpacyDoc) -> tuple[list[Mention], list[Actor]]:
     """All actor mentions in one document and the document's actors (ids local to the document)."""
     gaz = load_gazetteer()
-    found = _prefer_longer_organizations(parsed, _gazetteer_spans(parsed, gaz))
+    found = _prefer_whole_places(parsed, _prefer_longer_organizations(parsed, _gazetteer_spans(parsed, gaz)))
     taken = {i for f in found for i in range(f.start, f.end)}
     ents = _repaired_entities(parsed)
     persons_seen = {fold(e.text) for e in ents if e.label_ == "PERSON"}
@@ -578,6 +595,8 @@ def _repaired_entities(parsed: SpacyDoc) -> list[Span]:
             continue
         out.append(ent)
     for k, ent in enumerate(out):
+        if ent.label_ in {"GPE", "LOC"} and len(ent) == 1 and _given_name_before(ent):
+            out[k] = ent = Span(parsed, ent.start - 1, ent.end, label="PERSON")  # 'Kenzo Oshima'
         if ent.label_ == "ORG":
             start = ent.start
             while start > 0 and parsed[start - 1].pos_ == "PROPN" and not parsed[start - 1].ent_type_ and \
@@ -592,6 +611,20 @@ def _repaired_entities(parsed: SpacyDoc) -> list[Span]:
         if end != ent.end:
             out[k] = Span(parsed, ent.start, end, label="PERSON")
     return out
+
+
+def _given_name_before(ent: Span) -> bool:
+    """'Kenzo Oshima said': a one-word place name right after a capitalised name word that modifies it and is no
+    title, place, state or people is a surname (the parser took it for the town of that name)."""
+    if ent.start == 0:
+        return False
+    prev = ent.doc[ent.start - 1]
+    if prev.pos_ != "PROPN" or prev.ent_type_ or not prev.text[:1].isupper() or not prev.is_alpha or \
+            prev.dep_ != "compound" or prev.head.i != ent.root.i or prev.lower_ in titles():
+        return False
+    gaz = load_gazetteer()
+    return not (gaz.lookup(prev.text) or gaz.demonym(prev.text) or _is_city(prev.text) or gaz.region_state(prev.text)
+                or fold(prev.text) in gaz.by_capital or _is_city(f"{prev.text} {ent.text}"))
 
 
 def _name_word(tok: Token) -> bool:
@@ -683,7 +716,8 @@ def _classify_entity(span: Span, label: str, persons_seen: set[str]) -> _Found |
             return None
         return _Found(span.start, span.end, "", "person", "name", name=text)
     if label in {"GPE", "LOC", "NORP"} and text.endswith("s") and (
-            span[-1].tag_ in {"NNPS", "NNS"} or _names_a_people(span, text[:-1])):
+            span[-1].tag_ in {"NNPS", "NNS"} and not (label != "NORP" and (_is_city(text) or region))
+            or _names_a_people(span, text[:-1])):  # 'Homs' and 'Athens' are cities, 'Uyghurs' a people
         start = span.start - 1 if span.start and span.doc[span.start - 1].lower_ == "ethnic" else span.start
         name = span.doc[start:span.end].text
         return _Found(start, span.end, slug(name), "group", "name", name=name,  # 'Uyghurs', 'ethnic Kurds'
@@ -904,21 +938,28 @@ def _to_actor(a: _LocalActor, doc_id: str) -> Actor:
 # ---------------------------------------------------------------- corpus level
 
 
+@lru_cache(maxsize=65536)
 def _surname_key(name: str) -> tuple[str, str]:
     parts = fold(name).split()
     return (parts[0], parts[-1]) if len(parts) > 1 else ("", parts[0] if parts else "")
 
 
 def _same_person(a: str, b: str) -> bool:
-    """Spelling variants and transliterations of one full name."""
+    """Spelling variants and transliterations of one full name: the same surname and a close first name
+    (or initials), or a close surname and a very close first name."""
     fa, la = _surname_key(a)
     fb, lb = _surname_key(b)
     if not (fa and fb):
         return False
-    surname = SequenceMatcher(None, la, lb).ratio()
-    first = SequenceMatcher(None, fa, fb).ratio()
-    return (la == lb and (first >= 0.6 or fa[0] == fb[0] and min(len(fa), len(fb)) <= 2)) or (
-        surname >= 0.8 and first >= 0.85)
+    if la == lb:
+        return (fa[0] == fb[0] and min(len(fa), len(fb)) <= 2) or _similar(fa, fb, 0.6)
+    return _similar(la, lb, 0.8) and _similar(fa, fb, 0.85)
+
+
+def _similar(x: str, y: str, least: float) -> bool:
+    """SequenceMatcher's ratio is at least `least`; its cheap upper bounds rule out most pairs first."""
+    matcher = SequenceMatcher(None, x, y)
+    return matcher.real_quick_ratio() >= least and matcher.quick_ratio() >= least and matcher.ratio() >= least
 
 
 class _NameIndex:

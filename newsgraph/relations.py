@@ -15,6 +15,7 @@ definite descriptions ("it", "his", "the Central Asian nation") that arguments o
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
@@ -24,7 +25,7 @@ from spacy.tokens import Span, Token
 from newsgraph.actors import ROLE_PREFIX, role_kind, titles
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.model import Document, Mention, Relation
-from newsgraph.nlp import token_list
+from newsgraph.nlp import text_of, token_list
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
@@ -34,7 +35,17 @@ STATE_NOUNS = {"nation", "country", "state", "republic", "kingdom"}
 CLASS_NOUNS = {"state", "country", "nation", "republic", "member", "region", "city", "neighbour", "neighbor"}
 SUBJECTS = {"nsubj", "csubj"}
 QUANTITY_HEADS = {"lot", "number", "majority", "minority", "host", "group", "dozen", "hundred", "thousand",
-                  "million", "handful", "couple", "some", "many", "most", "all", "few", "several", "both"}
+                  "million", "handful", "couple", "some", "many", "most", "all", "few", "several", "both", "score"}
+# People and bodies sent or come from somewhere, whose "from" names whose they are ("doctors from X"); not forces,
+# whose "from" is mostly where they leave ("troops from the border").
+ORIGIN_HEADS = {"doctor", "expert", "official", "delegation", "delegate", "diplomat", "envoy", "volunteer", "worker",
+                "team", "observer", "monitor", "inspector", "engineer", "adviser", "advisor", "journalist", "reporter",
+                "refugee", "student", "tourist", "pilgrim", "migrant", "immigrant", "investor", "businessman",
+                "representative", "negotiator", "lawmaker", "legislator", "minister", "leader", "activist",
+                "scientist", "specialist", "mediator", "people", "group"}
+# Nouns of a relation to another party: the possessor is the other side ('Egypt's ally', 'its neighbour').
+RELATION_NOUNS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "opponent",
+                  "proxy", "client", "patron", "counterpart"}
 # Heads whose "of" names the actor meant: "leaders of China", "the region of Xinjiang".
 OF_HEADS = {"leader", "leadership", "government", "people", "president", "head", "region", "republic", "city",
             "capital", "province", "territory", "state", "country", "nation", "authority", "delegation",
@@ -81,9 +92,10 @@ class MentionIndex:
         self.by_token: dict[int, Mention] = {}
         self.spans: dict[int, Span] = {}  # id(mention) -> token span
         self.mentions: list[Mention] = []
+        text = text_of(parsed)
         for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
             span = parsed.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or not len(span):
+            if span is None or not len(span) or _no_party(text, m):
                 continue
             self.mentions.append(m)
             self.spans[id(m)] = span
@@ -161,13 +173,18 @@ class MentionIndex:
             if ante:
                 return [ante]
         if tok.lemma_.lower() not in CLASS_NOUNS:
-            mods = [self.by_token[m.i] for c in tok.children if c.dep_ in {"amod", "compound", "poss", "nmod"}
+            deps = {"amod", "compound", "nmod"} | ({"poss"} if tok.lemma_.lower() not in RELATION_NOUNS else set())
+            mods = [self.by_token[m.i] for c in tok.children if c.dep_ in deps
                     for m in (c, *_conjuncts(c)) if m.i in self.by_token]
             if mods:
                 return unique_actors(mods)  # "Hungarian and Romanian officials" are both states' officials
         if tok.lemma_.lower() in OF_HEADS | QUANTITY_HEADS:  # "leaders of X", "the region of X", "a lot of X"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
+                    return [a for a in self.pobj(child)]
+        if tok.lemma_.lower() in ORIGIN_HEADS:  # "doctors from X", "a team of experts from X"
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "from":
                     return [a for a in self.pobj(child)]
         return []
 
@@ -261,6 +278,8 @@ class MentionIndex:
             return self.np(obj) if obj is not None else self.subjects(head, depth + 1)
         if dep in {"advcl", "conj"} and head.pos_ in {"VERB", "AUX"}:
             return self.subjects(head, depth + 1)
+        if dep == "acomp" and head.lemma_ in COPULAS:  # "X is committed to ...": the predicate's subject
+            return self.subjects(head, depth + 1)
         if dep == "pcomp":
             gov = head.head
             obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
@@ -304,6 +323,26 @@ class MentionIndex:
             if self.parsed[k].is_punct or self.parsed[k].is_space or self.parsed[k].pos_ in {"VERB", "ADP"}:
                 break
         return []
+
+
+# A state named inside these words is no party to what the phrase says: 'anti-Iran cleric' (an opponent),
+# 'pro-Moscow rebels' (a sympathiser), 'a Rwanda-style massacre' (a comparison), 'ethnic Uzbek traders' (a people).
+_STANCE_BEFORE = re.compile(r"\b(?:anti|pro|non)\s*-\s*$", re.IGNORECASE)
+_LIKENESS_AFTER = re.compile(r"^\s*-\s*(?:style|like|type|esque)\b", re.IGNORECASE)
+_ETHNIC_BEFORE = re.compile(r"\bethnic\s+$", re.IGNORECASE)
+# ... nor one named only as a language ('the Hungarian language', 'Hungarian-speaking villages').
+_LANGUAGE_AFTER = re.compile(r"^(?:\s+(?:language|tongue|dialect|alphabet|script)s?\b|\s*-\s*(?:speaking|language)\b)",
+                             re.IGNORECASE)
+
+
+def _no_party(text: str, m: Mention) -> bool:
+    """Whether a mention names a state only as the object of a stance or likeness ('anti-Iran', 'pro-Moscow',
+    'Rwanda-style'), as the name of a people ('ethnic Uzbek') or of a language ('the Hungarian language'): the
+    phrase is then no party of that state."""
+    before, after = text[max(0, m.start - 12):m.start], text[m.end:m.end + 10]
+    if _STANCE_BEFORE.search(before) or _LIKENESS_AFTER.match(after):
+        return True
+    return m.kind == "demonym" and bool(_ETHNIC_BEFORE.search(before) or _LANGUAGE_AFTER.match(after))
 
 
 def _conjuncts(tok: Token) -> list[Token]:
