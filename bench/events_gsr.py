@@ -341,20 +341,31 @@ def load_items(shared: Path, which: str) -> dict[str, list[Item]]:
     return out
 
 
-def run(items: list[Item], misses: int = 0) -> tuple[Scores, list[str]]:
+def run(items: list[Item], misses: int = 0, side_misses: int = 0) -> tuple[Scores, list[str]]:
     scores = Scores()
     shown: list[str] = []
+    sides_shown = 0
     for item in items:
         if not scoreable(item):
             continue
         coded = code_sentence(item)
         scores.add(item, coded)
         gold_types = {g.type for g in item.events}
-        if len(shown) < misses and gold_types != {c.type for c in coded}:
+        wrong_type = len(shown) - sides_shown < misses and gold_types != {c.type for c in coded}
+        wrong_side = sides_shown < side_misses and side_miss(item, coded)
+        if wrong_type or wrong_side:
+            sides_shown += wrong_side and not wrong_type
             shown.append(f"{item.id}: want {sorted(gold_types) or '-'} "
                          f"{[(sorted(g.sources), sorted(g.targets)) for g in item.events]}; got "
                          f"{[(c.type, sorted(c.sources), sorted(c.targets)) for c in coded]}\n    {item.text}")
     return scores, shown
+
+
+def side_miss(item: Item, coded: list[Coded]) -> bool:
+    """Whether the sentence's source or target countries differ from the expected ones (as `Scores` counts them)."""
+    probe = Scores()
+    probe._add_sides(item, coded)
+    return any(probe.sides[side][k] for side in ("source", "target") for k in ("fp", "fn"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -364,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="score only the first N sentences of each set")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--misses", type=int, default=0, help="list N sentences whose types differ")
+    parser.add_argument("--side-misses", type=int, default=0,
+                        help="list N (more) sentences whose source or target countries differ")
     args = parser.parse_args(argv)
     try:
         sets = load_items(args.shared, args.set)
@@ -375,11 +388,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.limit:
             chosen = chosen[:args.limit]
         start = time.perf_counter()
-        scores, shown = run(chosen, args.misses)
+        scores, shown = run(chosen, args.misses, args.side_misses)
         print("\n".join(report(f"{name} {args.split}", scores, time.perf_counter() - start)))
         for line in shown:
             print("  " + line)
-        if args.misses:
+        if args.misses or args.side_misses:
             print("  confusion (want, got):", scores.confusion.most_common(25))
     return 0
 

@@ -415,13 +415,13 @@ def _person_country(span: Span) -> Entry | None:
 
 
 # How a state is named in the sentence of an office holder for it to be the state of the office: as the place
-# ('the curfew in Sudan'), the owner or qualifier of something ('Greece's courts', 'Ugandan opposition
-# candidates'), or the subject of a clause ('said Vietnam is committed'); a state acted on is not.
+# ('the floods in Laos'), the owner or qualifier of something ('Peru's ports', 'Latvian farm unions'), or the
+# subject of a clause ('said Iceland will stay'); a state acted on is not.
 _HOME_DEPS = {"poss", "amod", "compound", "nmod", "nsubj", "nsubjpass"}
 
 
 def _office_state(span: Span) -> Entry | None:
-    """'President Idriss Deby ... the curfew imposed in Chad': a person with a title of state office that
+    """'President Anna Berg ... the tariffs set in Estonia': a person with a title of state office that
     names no state holds it in the one state the sentence names, when that state is no other office holder's
     ('South African leader X', 'the president of Armenia') and not one acted on ('visited France')."""
     words, _, _ = _title_before(span.doc, span.start)

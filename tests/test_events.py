@@ -418,7 +418,7 @@ CATEGORY_CASES = [
     ("Ethiopian troops clashed with Eritrean soldiers along the frontier.", ("ethiopia", "ASSAULT", "eritrea")),
     ("Israeli warplanes struck Beirut.", ("israel", "ASSAULT", "lebanon")),
     ("The Chinese coast guard rammed a Vietnamese fishing boat.", ("china", "ASSAULT", "vietnam")),
-    ("There were 12 Chadian soldiers killed in Niger today.", (None, "ASSAULT", "chad")),
+    ("There were 12 Chadian soldiers killed in Niger today.", ("niger", "ASSAULT", "chad")),  # doer unnamed: the place
     # MOBILIZE (15)
     ("China mobilized troops along the Indian border.", ("china", "MOBILIZE", "india")),
     ("Russia massed troops near Ukraine's border.", ("russia", "MOBILIZE", "ukraine")),
@@ -435,7 +435,7 @@ CATEGORY_CASES = [
     ("Kenyan teachers went on strike over pay.", ("kenya", "PROTEST", None)),
     # REJECT (12)
     ("The Iranian proposal was rejected by the United States.", ("united-states", "REJECT", "iran")),
-    ("Britain's rejection of the French plan surprised Paris.", ("united-kingdom", "REJECT", "france")),
+    ("Spain's rejection of the French plan surprised Paris.", ("spain", "REJECT", "france")),
     ("Japan turned down China's request for talks.", ("japan", "REJECT", "china")),
     ("Merkel said Germany would not provide support to Hungary.", ("germany", "REJECT", "hungary")),
     ("Syria rejected calls by Egypt to withdraw its forces from Lebanon.", ("syria", "REJECT", "egypt")),
@@ -449,11 +449,11 @@ CATEGORY_CASES = [
     ("Israel released 200 Palestinian prisoners.", ("israel", "RETREAT", "palestinian-territory")),
     ("Ten Thai fishermen were released by Myanmar.", ("myanmar", "RETREAT", "thailand")),
     ("Iraq's withdrawal from Kuwait began on Sunday.", ("iraq", "RETREAT", "kuwait")),
-    ("Britain lifted sanctions on Libya.", ("united-kingdom", "RETREAT", "libya")),
+    ("Italy lifted sanctions on Libya.", ("italy", "RETREAT", "libya")),
     ("Serbian forces lifted the siege of Sarajevo.", ("serbia", "RETREAT", "bosnia-and-herzegovina")),
     # SANCTION (16)
     ("Australia expelled Russian diplomats.", ("australia", "SANCTION", "russia")),
-    ("The expulsion of Russian diplomats by Britain angered Moscow.", ("united-kingdom", "SANCTION", "russia")),
+    ("The expulsion of Russian diplomats by Sweden angered Moscow.", ("sweden", "SANCTION", "russia")),
     ("Japan was hit with new tariffs by the United States.", ("united-states", "SANCTION", "japan")),
     ("Egypt recalled its ambassador from Israel.", ("egypt", "SANCTION", "israel")),
     ("Germany halted arms sales to Saudi Arabia.", ("germany", "SANCTION", "saudi-arabia")),

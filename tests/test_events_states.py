@@ -117,3 +117,89 @@ def test_a_state_adjective_on_a_modifier_ties_the_people_to_the_state():
     refugees = next(t for t in parsed if t.lower_ == "refugees")
     assert ix.np(refugees) == []  # 'Turkish' qualifies 'Kurd', not the noun itself
     assert [m.actor for m in _state_words_before(ix, refugees)] == ["turkey"]
+
+
+def test_a_state_named_as_a_stance_likeness_people_or_language_is_no_party():
+    assert coded("A pro-Kremlin blogger was arrested in Tbilisi on Monday.") == {(None, "COERCE", "georgia")}
+    assert coded("Gunmen killed an anti-Iran cleric in a market in central Kandahar.") == {
+        ("afghanistan", "ASSAULT", "afghanistan")}  # the attack is placed where it happened, not in Iran
+    assert coded("Police in Quito detained a Venezuela-style protest leader.") == {("ecuador", "COERCE", "ecuador")}
+    assert coded("Slovakia banned the Hungarian language in public offices.") == {("slovakia", "COERCE", None)}
+
+
+def test_a_demand_noun_targets_the_subject_of_its_that_clause():
+    assert coded("Kenya renewed its demand on Tuesday that Uganda withdraw its troops from the island.") == {
+        ("kenya", "REQUEST", "uganda")}  # the withdrawal asked for is the demand's content, not an act
+
+
+def test_a_mediator_acts_with_both_parties_between_which_it_mediates():
+    assert coded("Chile's envoy is mediating between Peru and Bolivia.") == {
+        ("role:envoy:chile", "CONSULT", "peru"), ("role:envoy:chile", "CONSULT", "bolivia")}
+
+
+def test_a_passive_form_of_commitment_without_agent_is_its_subjects_stance():
+    assert coded("Laos is committed to cutting its tariffs for Thai traders.") == {("laos", "AGREE", None)}
+
+
+def test_what_a_without_phrase_names_is_not_the_target():
+    assert coded("The Ghanaian leader agreed to step down without going back to Togo.") == {
+        ("role:leader:ghana", "AGREE", None)}
+
+
+def test_the_possessor_of_a_noun_of_relation_is_the_other_side():
+    assert coded("Norway accused its neighbour of spying on its navy.") == {("norway", "ACCUSE", None)}
+
+
+def test_an_unnamed_body_placed_in_a_state_is_that_states():
+    assert coded("A court in Lima imposed a travel ban on two Chilean pilots.") == {("peru", "COERCE", "chile")}
+
+
+def test_a_protest_against_no_one_named_is_addressed_to_the_state_where_it_is_held():
+    assert coded("Greek and Cypriot students staged a protest in Ankara.") == {
+        ("greece", "PROTEST", "turkey"), ("cyprus", "PROTEST", "turkey")}
+
+
+def test_a_quantity_the_parser_hangs_on_up_to_is_still_the_object():
+    assert coded("Police detained up to 40 Malian traders at the market.") == {("mali", "COERCE", "mali")}
+
+
+def test_a_region_named_whole_is_not_the_state_a_word_in_it_names():
+    codes = states("Britain sent more police to Northern Ireland after the riots.")
+    assert codes.get("northern-ireland") == "GBR" and "ireland" not in codes
+    assert states("Jordan reopened the crossing to the West Bank.").get("west-bank") == "PSE"
+
+
+def test_what_talks_are_about_is_no_party_to_them():
+    assert coded("Kenya and Uganda discussed Somalia's border dispute.") == {("kenya", "CONSULT", "uganda")}
+    assert coded("Kenya discussed Somalia's debt with Ethiopian officials.") == {("kenya", "CONSULT", "ethiopia")}
+    assert coded("Kenya met the Somali delegation.") == {("kenya", "CONSULT", "somalia")}
+
+
+def test_a_hostile_act_a_named_doer_holds_in_a_place_is_done_to_it():
+    found, codes = read("Chad launched an offensive in Darfur.")
+    assert {(e.source, e.type, e.target) for e in found} == {("chad", "ASSAULT", "darfur")}
+    assert codes["darfur"] == "SDN"  # 'North Darfur', 'South Darfur' ... are regions of one state
+    assert coded("China held naval drills in Guam.") == {("china", "MOBILIZE", "guam")}
+
+
+def test_a_city_whose_name_ends_in_s_is_a_place_and_places_the_act():
+    found, codes = read("Syrian troops fired on protesters in Homs.")
+    assert {(e.source, e.type, e.target) for e in found} == {("syria", "ASSAULT", "syria")}
+    assert "homs" not in codes  # not a people named 'Homs'
+
+
+def test_a_thing_attacked_in_a_place_stands_for_that_places_state():
+    assert coded("Gunmen attacked a police station in Quetta.") == {("pakistan", "ASSAULT", "pakistan")}
+
+
+def test_people_on_strike_are_the_governments_own_opposition():
+    assert coded("The Zambian government warned striking miners that they would be fired.") == {
+        ("zambia", "THREATEN", "zambia")}
+
+
+def test_a_participle_after_an_act_takes_the_acts_place():
+    assert ("somalia", "ASSAULT", "somalia") in coded("A bomb exploded near a market in Mogadishu, killing ten people.")
+
+
+def test_unnamed_people_are_the_state_they_are_placed_in_or_flee():
+    assert coded("Norway airlifted tents to villagers escaping the floods in Chad.") == {("norway", "AID", "chad")}

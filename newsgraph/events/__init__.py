@@ -28,7 +28,11 @@ announced refusal to cooperate ("would not provide support") a rejection. A crit
 targets the act's doer ("complained over Turkish air raids", "demanded the withdrawal of Ethiopian forces"); an
 attack whose doer goes unnamed is coded to the state where it happened, and a state's act placed at home
 ("lifted the curfew in Kisumu") is done to its own people. An act told as the condition of another ("if
-Russia sends aid, ...") is announced by no one: `plover_type` codes none for it.
+Russia sends aid, ...") is announced by no one: `plover_type` codes none for it. A state named only as the object
+of a stance or likeness ('anti-Iran', 'Rwanda-style'), as a people ('ethnic Uzbek') or a language is no
+party; what talks are about is no party to them; a demand noun concerns the subject of its 'that' clause; a
+mediator acts with both sides 'between' which it mediates; unnamed people, bodies and things are coded to the
+state they are placed in ('a court in Lima', 'families escaping the floods in X', 'a clinic in Lagos').
 
 Ties between actors (MEMBER_OF, LEADS, ...) are read by `newsgraph.relations`; its
 `extract_relations` is re-exported here so the pipeline finds both stages in one place.
@@ -52,7 +56,16 @@ from newsgraph.events.merge import MergedEvent, Report, filter_merged, merge_rep
 from newsgraph.gazetteer import fold, load_gazetteer, word_table
 from newsgraph.model import PLOVER_TYPES, Document, Event, Mention
 from newsgraph.nlp import token_list
-from newsgraph.relations import MentionIndex, extract_relations, trimmed, unique_actors
+from newsgraph.relations import (
+    OF_HEADS,
+    ORIGIN_HEADS,
+    QUANTITY_HEADS,
+    RELATION_NOUNS,
+    MentionIndex,
+    extract_relations,
+    trimmed,
+    unique_actors,
+)
 
 __all__ = ["extract_events", "extract_relations", "filter_merged", "lexicon", "merge_reports", "MergedEvent",
            "plover_type", "Report", "timeline_lines", "Trigger", "with_references"]
@@ -135,10 +148,15 @@ EXPECTING_ADJS = {"expected", "planned", "upcoming", "scheduled", "anticipated",
 ANNOUNCING_VERBS = {"want", "plan", "intend", "prepare", "threaten", "vow", "decide", "resolve"}
 # Nouns for a state's forces and government when no state is named with them ("the police", "authorities").
 AGENCY_NOUNS = {"police", "army", "troop", "force", "government", "authority", "military", "regime", "soldier",
-                "officer", "junta", "administration", "policeman", "gendarme", "militia"}
+                "officer", "junta", "administration", "policeman", "gendarme", "militia", "court", "judge",
+                "prosecutor", "tribunal"}
 PLACE_PREPS = {"in", "inside", "across", "throughout"}
 # ... and where an attack is placed ("a bombing near Kunduz", "killed outside of Herat").
 ATTACK_PLACE_PREPS = PLACE_PREPS | {"near", "outside", "at", "on"}
+# Prepositions by which a place is placed inside another ('a district of Beirut', 'a camp near Goma').
+NESTED_PLACE_PREPS = {"in", "of", "near", "outside", "inside"}
+# Nouns for parties whose modifiers or "of" name them ('the Iranian delegation', 'leaders of X').
+PARTY_HEADS = OF_HEADS | QUANTITY_HEADS | ORIGIN_HEADS | RELATION_NOUNS
 # Nouns for a settlement or area named by its "of" ("the town of Kunduz", "the province of Aceh").
 MEASURE_NOUNS = {"ton", "tonne", "dollar", "worth", "amount", "shipment", "consignment", "batch", "load", "million",
                  "billion"}
@@ -156,6 +174,10 @@ DEMANDABLE = {"RETREAT", "CONCEDE", "CONSULT", "AGREE", "AID", "COOPERATE"}
 DOMESTIC_SAYING = {"THREATEN", "REQUEST", "ACCUSE"}
 OPPOSITION_NOUNS = {"opposition", "opponent", "dissident", "critic", "protester", "protestor", "demonstrator",
                     "striker", "student", "worker", "union", "activist", "party", "journalist"}
+# Verbs by which people leave a place, which then is theirs ("families escaping the floods in X").
+FLEEING = {"flee", "escape", "leave"}
+# Participles that make people the opposition of the day ("striking miners", "protesting farmers").
+PROTESTING = {"striking", "protesting", "demonstrating", "rioting", "marching"}
 # Acts whose "for" clause gives their reason, not a second event: "jailed X for helping Y", "praised X for
 # standing by Y", "criticised X for attacking Y".
 REASONED = {"COERCE", "SUPPORT", "ACCUSE", "SANCTION"}
@@ -238,6 +260,7 @@ def extract_events(doc: Document, parsed: SpacyDoc, mentions: list[Mention], *, 
     seen: set[tuple] = set()
     for f in found:
         if f.token.i in consumed or _subsumed(f, verbs, demands) or _object_of_act(f, verbs, demands) or \
+                _agreed_to(f, verbs) or \
                 _classifier(f) or _earlier(f) or _object_effort(f, verbs) or _protest_purpose(f, protests) or \
                 _background(f):
             continue
@@ -459,6 +482,15 @@ def _object_of_act(f: _Found, verbs: dict[int, _Found], demands: dict[int, _Foun
         prep.head.pos_ == "NOUN" and prep.head.i in demands)  # "talks on a pullback", "a call for sanctions"
 
 
+def _agreed_to(f: _Found, verbs: dict[int, _Found]) -> bool:
+    """'agreed to a Qatari mediation bid', 'consented to a UN inquiry': a nominal act that an agreement or refusal
+    accepts is its content, not an act of its own (the one agreed to has not acted yet)."""
+    tok = f.token
+    prep = tok.head
+    return f.trigger.pos == "N" and tok.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i in verbs and \
+        verbs[prep.head.i].trigger.type in {"AGREE", "REJECT"}
+
+
 def _classifier(f: _Found) -> bool:
     """A nominal trigger that only classifies another noun ('aid workers', 'war crimes', 'a ceasefire
     proposal') names no event; with a noun of effort it does ('a mediation effort', 'a peacekeeping
@@ -502,10 +534,14 @@ def _content_of(tok: Token, verbs: dict[int, _Found]) -> bool:
         # a conjoined clause ('alleged that ... and that ...') passes; a noun's infinitive ('calls to withdraw')
         clausal = clausal or cur.dep_ in CLAUSAL or (cur.dep_ == "acl" and cur.head.pos_ == "NOUN")
         reason = reason or (cur.dep_ == "pcomp" and cur.head.lower_ == "for")
+        came_by = cur.dep_
         cur = cur.head
         hit = verbs.get(cur.i)
         if hit is not None:
             return clausal and hit.trigger.type in CONTENT_TYPES or reason and hit.trigger.type in REASONED
+        if came_by == "ccomp" and any(c.dep_ == "dobj" and c.i in verbs and verbs[c.i].trigger.pos == "N" and
+                                      verbs[c.i].trigger.type in CONTENT_TYPES for c in cur.children):
+            return True  # "renewed its demand that X withdraw": the clause is the content of the noun
     return False
 
 
@@ -515,7 +551,7 @@ def _content_of(tok: Token, verbs: dict[int, _Found]) -> bool:
 def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
     tok, trig = f.token, f.trigger
     if trig.pos == "N" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
-        tok = tok.head  # "a mediation effort between X and Y": the phrase's head carries the arguments
+        tok = tok.head  # "a peace effort between X and Y": the phrase's head carries the arguments
     if trig is OBLIGATION:
         clause = _obligation(tok)
         sources = ix.subjects(tok)
@@ -627,11 +663,18 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
         sources = [a for c in subj_pass for a in ix.np(c)]  # "Indian troops were deployed": India deploys them
         targets = _prep_targets(ix, verb, f.trigger, ("to", "along", "near", "into", "against", "on")) or (
             _prep_targets(ix, verb, f.trigger, ("from",)) if f.trigger.type in FROM_TARGET_TYPES else [])
+    elif subj_pass and f.trigger.type == "AGREE" and _stance_complement(verb) is not None:
+        sources = [a for c in subj_pass for a in ix.np(c)]  # "X is committed to cutting its tariffs": X commits
+        inside = [ix.by_token[t.i] for t in _stance_complement(verb).subtree if t.i in ix.by_token
+                  and not _left_undone(t, verb) and ix.by_token[t.i].actor not in {m.actor for m in sources}]
+        targets = sorted(inside, key=lambda m: (ix.type_of(m) not in PARTY_TYPES, m.kind == "demonym"))[:1]
     elif subj_pass:
         sources = ix.agent(verb)
         targets = [a for c in subj_pass for a in (
             (_prep_targets(ix, c, f.trigger) or ix.np(c)) if _same(c, f.consumed) else ix.np(c))] or _prep_targets(
             ix, verb, f.trigger)  # "relations with X were severed", "sanctions were imposed on X"
+        if not targets and f.trigger.type in HARM_TYPES:  # "a clinic for Malian patients was shelled"
+            targets = [a for c in subj_pass for a in _owners(ix, c)]
     elif verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the accusations levelled at Ukraine by Putin"
         sources, targets = ix.agent(verb), _prep_targets(ix, verb, f.trigger)
         if not targets and _existential(verb.head):
@@ -647,9 +690,39 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     if not sources or not targets:
         sources, targets = _placed_sides(ix, verb, sources, targets,
                                          ATTACK_PLACE_PREPS if f.trigger.type == "ASSAULT" else PLACE_PREPS)
-    if not sources and f.trigger.type == "ASSAULT" and verb.dep_ not in {"acl", "relcl"}:
+    if not sources and f.trigger.type == "ASSAULT" and (verb.dep_ not in {"acl", "relcl"} or _existential(verb.head)):
         sources = _attack_place(ix, verb)  # a participle after a noun describes it ('soldiers killed in X')
+    if sources and not targets and f.trigger.type == "PROTEST":
+        targets = _protest_place(ix, [verb])
     return sources, targets
+
+
+def _state_party(ix: MentionIndex, tok: Token, state: str | None) -> list[Mention]:
+    """A stand-in mention of a state found from a place, at the word that acts or is acted on."""
+    return [Mention(ix.doc_id, tok.idx, tok.idx + len(tok.text), tok.text, state, "demonym")] if state else []
+
+
+def _protest_place(ix: MentionIndex, toks: list[Token]) -> list[Mention]:
+    """'Activists staged a protest in Ankara', 'students marched in Lima': a protest against no one named is
+    addressed to the state where it is held, as event coders code it."""
+    state = _place_state(ix, toks)
+    if state is None:
+        return []
+    tok = toks[0]
+    return [Mention(ix.doc_id, tok.idx, tok.idx + len(tok.text), tok.text, state, "demonym")]
+
+
+def _stance_complement(verb: Token) -> Token | None:
+    """The act a passive form of commitment takes without an agent ('is committed to cutting', 'was determined
+    to stay'): then the form states its subject's own stance, not something done to the subject."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            return next((g for g in child.children if g.dep_ == "pcomp"), None)
+    return None
 
 
 def _own_place(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:
@@ -675,10 +748,19 @@ def _attack_place(ix: MentionIndex, verb: Token) -> list[Mention]:
         p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if any(t.i in ix.by_token or t.pos_ in {"PRON", "PROPN"} or _unnamed_party(ix, t) for t in doers):
         return []  # a doer is named (or is a pronoun or name the sentence does not resolve)
-    state = _place_state(ix, [verb, *doers], ATTACK_PLACE_PREPS)
+    state = _place_state(ix, [*_scene(verb), *doers], ATTACK_PLACE_PREPS)
     if state is None:
         return []
     return [Mention(ix.doc_id, verb.idx, verb.idx + len(verb.text), verb.text, state, "demonym")]
+
+
+def _scene(verb: Token) -> list[Token]:
+    """The verb and the clauses that tell when it happened ('killed 20 people when they blew themselves up in X',
+    'as troops entered X'), and the act a participle follows from ('a bomb went off in X, killing ten'): where
+    those happen, the act does."""
+    heads = [verb.head] if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB" else []
+    return [verb, *heads, *(c for c in verb.children if c.dep_ == "advcl" and any(  # "exploded in X, killing Y"
+        m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "while", "after"} for m in c.children))]
 
 
 def _existential(noun: Token) -> bool:
@@ -695,19 +777,30 @@ def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets
     doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
         p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     done_to = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + [
-        p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"against", "with"} for p in c.children
-        if p.dep_ == "pobj"]
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"against", "with", "on", "at", "upon"}
+        for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_]  # "fired on protesters"
     doer = next((t for t in doers if _unnamed_party(ix, t)), None) if not sources else None
     done = next((t for t in done_to if _unnamed_party(ix, t)), None) if not targets else None
     if doer is None and done is None:
         return sources, targets
-    state = _place_state(ix, [verb, *doers, *done_to], preps) or _other_side_state(ix, doer, done, sources, targets)
+    state = _place_state(ix, [*_scene(verb), *doers, *done_to], preps) or _other_side_state(
+        ix, doer, done, sources, targets)
     if state is None:
         return sources, targets
 
     def party(tok: Token | None) -> list[Mention]:
         return [Mention(ix.doc_id, tok.idx, tok.idx + len(tok.text), tok.text, state, "demonym")] if tok else []
     return sources or party(doer), targets or party(done)
+
+
+def _placed_doer(ix: MentionIndex, verb: Token) -> list[Mention]:
+    """'A court in Lima issued warrants', 'police in Lagos made arrests': the unnamed body or force that does what
+    the noun says is the one of the state where it or the act is placed."""
+    doer = next((c for c in verb.children if c.dep_ == "nsubj" and _unnamed_party(ix, c)), None)
+    state = _place_state(ix, [verb, doer]) if doer is not None else None
+    if state is None:
+        return []
+    return [Mention(ix.doc_id, doer.idx, doer.idx + len(doer.text), doer.text, state, "demonym")]
 
 
 def _other_side_state(ix: MentionIndex, doer: Token | None, done: Token | None, sources: list[Mention],
@@ -754,8 +847,22 @@ def _place_state(ix: MentionIndex, toks: list[Token], preps: set[str] = PLACE_PR
                 if state is None and p.lemma_.lower() in SETTLEMENT_NOUNS:  # "the town of Kunduz"
                     state = next((st for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
                                   for q in c.children if q.dep_ == "pobj" and (st := _state_at(ix, q))), None)
+                state = state or _nested_place(ix, p)
                 if state is not None:
                     return state
+    return None
+
+
+def _nested_place(ix: MentionIndex, noun: Token, depth: int = 0) -> str | None:
+    """The state of a place given inside a place ('in a blast in a suburb of northern Kano', 'in a camp near
+    Goma'): where the inner place lies, the outer one does too."""
+    if depth > 2:
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in NESTED_PLACE_PREPS):
+        for p in (c for c in prep.children if c.dep_ == "pobj"):
+            state = _state_at(ix, p) or _nested_place(ix, p, depth + 1)
+            if state is not None:
+                return state
     return None
 
 
@@ -773,7 +880,7 @@ def _state_at(ix: MentionIndex, p: Token) -> str | None:
     m = ix.by_token.get(p.i) or next((ix.by_token[c.i] for c in p.children if c.dep_ in {
         "amod", "compound"} and c.i in ix.by_token), None)
     state = _state_of(m.actor) if m is not None else None
-    if state is None and p.pos_ == "PROPN":
+    if state is None and (p.pos_ == "PROPN" or p.ent_type_ in {"GPE", "LOC"}):  # 'Homs' is tagged a plural noun
         key = fold(ix.parsed[p.left_edge.i:p.i + 1].text if p.left_edge.pos_ == "PROPN" else p.text)
         iso3 = gaz.by_city.get(key) or gaz.by_region.get(key)
         if iso3 is None and key.rsplit(" ", 1)[-1] in REGION_KINDS:  # "Upper Nile State"
@@ -788,8 +895,10 @@ def _own_people(ix: MentionIndex, verb: Token, sources: list[Mention], kind: str
     people as the state's own (a domestic act, state on state). The people stand for that state here."""
     nouns = PEOPLE_NOUNS if kind in DOMESTIC_TYPES else OPPOSITION_NOUNS
     people = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"
-              and {c.lemma_.lower(), *(m.lemma_.lower() for m in c.children if m.dep_ in {"compound", "amod"})} & nouns
-              and not _named_party(ix, c)]  # "activists", "opposition leaders"
+              and ({c.lemma_.lower(), *(m.lemma_.lower() for m in c.children if m.dep_ in {"compound", "amod"})}
+                   & nouns or c.lemma_.lower() in PEOPLE_NOUNS | LABOUR_NOUNS and any(
+                       m.dep_ == "amod" and m.lower_ in PROTESTING for m in c.children))
+              and not _named_party(ix, c)]  # "activists", "opposition leaders", "striking miners"
     states = {st for st in (_state_of(s.actor) or _modifier_state(ix, s) for s in sources) if st}
     if not people or len(states) != 1:
         return []
@@ -836,6 +945,8 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     if out:
         return out
     for child in verb.children:
+        if f.trigger.type == "CONSULT" and child.dep_ == "dobj" and _topic(ix, child):
+            continue  # "discussed Somalia's debt with X": what is talked about is no party to the talks
         if child.dep_ in {"dobj", "dative"}:
             out += _prep_targets(ix, child, f.trigger) if _same(child, f.consumed) else [
                 m for m in ix.np(child) or _state_words_before(ix, child)
@@ -851,19 +962,32 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     if not out and f.trigger.type in IN_TARGET_TYPES:  # "lifted a curfew in X", "deployed troops in X"
         for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
             out = out or _prep_targets(ix, tok, f.trigger, ("in", "inside"))
+        thing = next((c for c in verb.children if c.dep_ == "dobj" and _topic(ix, c)), None)
+        if not out and thing is not None:  # "attacked a police station in the Pakistani city of X"
+            out = _state_party(ix, thing, _place_state(ix, [thing, verb], {"in", "inside"}))
     if not out and f.trigger.type in FROM_TARGET_TYPES:  # "withdrew its troops from X", "seized arms from X"
         for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
             out = out or _prep_targets(ix, tok, f.trigger, ("from",))
         out = out or _prep_targets(ix, verb, f.trigger, ("of",))  # "pulled its marines out of X"
     if not out and f.trigger.phrase in TRAVEL:
         out = _capital_targets(ix, verb, f.trigger.phrase.split()[-1])
+    if not out and f.trigger.type == "REQUEST":  # "sought asylum in X", "called for elections in X": the state
+        for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:  # where it is to happen is asked
+            out = out or [m for m in _prep_targets(ix, tok, f.trigger, ("in",)) if _state_of(m.actor)]
     if not out and f.trigger.type in CONTENT_TYPES | {"PROTEST"}:  # "marched to demand independence from X"
         out = _content_targets(ix, verb, purpose=f.trigger.type == "PROTEST")
-    if not out:
+    if not out and not (f.trigger.type == "CONSULT" and any(c.dep_ == "dobj" and _topic(ix, c) for c in verb.children)):
         out = _first_in_complement(ix, verb)
     if not out and f.trigger.type == "CONSULT":
         out = _gathering_target(ix, verb)
     return out
+
+
+def _topic(ix: MentionIndex, noun: Token) -> bool:
+    """Whether an object names a matter ('Somalia's debt', 'the Iranian proposal') rather than a party (a name,
+    people, a body, a delegation): talks about a matter are not held with it."""
+    return noun.pos_ == "NOUN" and noun.i not in ix.by_token and _common_lemma(noun) not in (
+        PEOPLE_NOUNS | AGENCY_NOUNS | FORCE_NOUNS | PARTY_HEADS) and not _names_person(noun)
 
 
 def _judged_doers(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
@@ -936,11 +1060,15 @@ def _prep_targets(ix: MentionIndex, tok: Token, trig: Trigger, preps: tuple[str,
         preps = (*preps, "near", "along")  # "held exercises near Taiwan"
     attached = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"out", "away"}
                                  for g in c.children)]  # "out of X", "away from X"
+    attached += [g for c in tok.children if c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "up"
+                 for g in c.children if g.lower_ == "to"]  # "held up to 40 men": the parser's 'up' takes the 'to'
     for name in preps:
         for child in attached:
             if child.dep_ in {"prep", "dative"} and child.lower_ == name:
                 found = [a for p in child.children if p.dep_ == "pobj"
                          for a in _object_actors(ix, p, lex, trig.type in HARM_TYPES)]
+                if not found and not any(p.dep_ in {"pobj", "pcomp"} for p in child.children):
+                    found = ix.pobj(child)  # the parser left the preposition without its object: the actor after it
                 if found:
                     return found
     return []
@@ -955,15 +1083,40 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False)
     if nominal is not None:
         return [a for c in obj.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "to", "with", "over"}
                 for a in ix.pobj(c)] or [ix.by_token[c.i] for c in obj.children if c.i in ix.by_token and c.dep_ in
-                                         {"amod", "poss", "compound"} and nominal.type in DEMANDABLE]
+                                         {"amod", "poss", "compound"} and nominal.type in DEMANDABLE] or (
+            _content_clause_subjects(ix, obj) if nominal.type in CONTENT_TYPES else [])
     if obj.lemma_.lower() in BORDER_NOUNS:  # "to its border with Kuwait": the state across the border
         across = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "with" for a in ix.pobj(c)]
         if across:
             return across
     found = ix.np(obj) or _state_words_before(ix, obj)
-    if not found and owner and obj.pos_ == "NOUN":
-        found = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for a in ix.pobj(c)]
+    if not found and owner:
+        found = _owners(ix, obj)
+    if not found and obj.pos_ == "NOUN" and _common_lemma(obj) in PEOPLE_NOUNS and not _named_party(ix, obj):
+        found = _state_party(ix, obj, _people_place(ix, obj))
     return found
+
+
+def _people_place(ix: MentionIndex, people: Token) -> str | None:
+    """The state unnamed people are placed in ('refugees in Chad', 'families escaping the floods in Laos'): as
+    event coders code them, people in a state are that state's."""
+    state = _nested_place(ix, people)
+    for verb in (c for c in people.children if c.dep_ == "acl" and c.lemma_.lower() in FLEEING):
+        for obj in (o for o in verb.children if o.dep_ == "dobj"):
+            state = state or _state_at(ix, obj) or _nested_place(ix, obj)
+        state = state or _place_state(ix, [verb], PLACE_PREPS | {"from"})  # "escaping the floods in X", "... from X"
+    return state
+
+
+def _owners(ix: MentionIndex, thing: Token) -> list[Mention]:
+    """Whose a thing harmed is: its 'of' ('the offices of X') or the people it is for ('a camp for Congolese
+    refugees', 'a school for Kurdish children'), who are the ones an attack on it harms."""
+    if thing.pos_ != "NOUN":
+        return []
+    found = [a for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for a in ix.pobj(c)]
+    return found or [a for c in thing.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                     if p.dep_ == "pobj" and _common_lemma(p) in PEOPLE_NOUNS for a in ix.np(p) or
+                     _state_words_before(ix, p)]
 
 
 def _state_words_before(ix: MentionIndex, noun: Token) -> list[Mention]:
@@ -1013,11 +1166,22 @@ def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> lis
         if subjects:
             return subjects
         inside = [ix.by_token[t.i] for t in child.subtree if t.i in ix.by_token
-                  and ix.by_token[t.i].actor not in sources]
+                  and ix.by_token[t.i].actor not in sources and not _left_undone(t, child)]
         if inside:  # a state, body or person before a place ('cut off the Nile waters to Sudan'), names first
             first = sorted(inside, key=lambda m: (ix.type_of(m) not in PARTY_TYPES, m.kind == "demonym"))[0]
             return _with_conjuncts(ix, first)  # "aid for Latvia and Estonia" reaches both
     return []
+
+
+def _left_undone(tok: Token, top: Token) -> bool:
+    """Whether `tok` lies in a 'without ...' or 'instead of ...' phrase below `top` ('agreed to resign without
+    returning to X'): what such a phrase names is not done, so it is not whom the act concerns."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in {"without", "instead"}:
+            return True
+        cur = cur.head
+    return False
 
 
 def _with_conjuncts(ix: MentionIndex, first: Mention) -> list[Mention]:
@@ -1033,11 +1197,28 @@ def _first_in_complement(ix: MentionIndex, verb: Token) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in {"dobj", "xcomp"}:
             found = [ix.by_token[t.i] for t in child.subtree if t.i in ix.by_token and not _inside_trigger_noun(
-                t, child, lex)]
+                t, child, lex) and not _other_side(t) and not (child.dep_ == "dobj" and _in_description(t, child))
+                and not _left_undone(t, child)]
             names = [m for m in found if m.kind != "demonym"]
             if found:
                 return (names or found)[:1]
     return []
+
+
+def _in_description(tok: Token, top: Token) -> bool:
+    """Whether `tok` lies in a clause describing the object ('the rally staged by students at X University'):
+    where the object was or who made it, not whom the act is done to."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ in {"acl", "relcl"}:
+            return True
+        cur = cur.head
+    return False
+
+
+def _other_side(tok: Token) -> bool:
+    """A possessor of a noun of relation ('its neighbour', 'Egypt's ally'): the one it relates to, not the party."""
+    return tok.dep_ == "poss" and tok.head.lemma_.lower() in RELATION_NOUNS
 
 
 def _inside_trigger_noun(tok: Token, top: Token, lex: dict) -> bool:
@@ -1064,8 +1245,9 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     owners = [noun, noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else [noun]
     between = [a for t in owners for c in t.children if c.dep_ == "prep" and c.lower_ == "between"
                for a in ix.pobj(c)]  # "fighting broke out between X and Y"
-    if between and not sources:
-        sources, between = between[:1], between[1:]
+    if between and not sources and not _governor_args(ix, noun, trig, False)[0]:
+        sources, between = between[:1], between[1:]  # "clashes between X and Y"; with a doer ("X began an
+        # effort to mediate between Y and Z") both are the ones acted with
     targets += between
     by = BY_PREPS.get(trig.type, ("by", "from"))
     heads = [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
@@ -1081,17 +1263,45 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     if not targets and trig.type == "CONSULT":
         targets = _capital_targets(ix, noun) or _earlier_convener(ix, noun)
     gov_sources, gov_targets = _governor_args(ix, noun, trig, bool(sources))
+    verb, via = _governing_verb(noun)
+    if not sources and not gov_sources and verb is not None and via == "dobj":  # "a court in X issued warrants"
+        gov_sources = _placed_doer(ix, verb)
     sources = unique_actors(sources + gov_sources)
     targets = unique_actors(targets or gov_targets)
+    if not targets and sources and trig.type in IN_TARGET_TYPES:  # "X imposed a blockade in Y"; a doer is named:
+        verb, via = _governing_verb(noun)  # "the war in Y" alone is a background reference
+        for tok in [noun] + ([verb] if verb is not None and via == "dobj" and verb.lemma_ in LIGHT_VERBS else []):
+            targets = targets or _prep_targets(ix, tok, trig, ("in", "inside"))  # "held exercises in Y"
+    if not targets and trig.type in CONTENT_TYPES:  # "its demand that Uganda withdraw its troops"
+        targets = [m for m in _content_clause_subjects(ix, noun) if m.actor not in {s.actor for s in sources}]
     if not targets and trig.type in CONTENT_TYPES:  # "North Korea's threat to attack Japan"
         doers = {m.actor for m in sources}
         inside = [ix.by_token[t.i] for c in noun.children if c.dep_ == "acl" for t in c.subtree
                   if t.i in ix.by_token and ix.by_token[t.i].actor not in doers]
         targets = ([m for m in inside if m.kind != "demonym"] or inside)[:1]
     sources = [s for s in sources if s not in targets]
+    if sources and not targets and trig.type == "PROTEST":
+        verb, _ = _governing_verb(noun)
+        targets = _protest_place(ix, [noun] + ([verb] if verb is not None else []))
     if trig.type == "CONSULT" and not sources:
         return [], []  # "at the SCO summit" names a meeting; without a participant it reports no act
     return sources, targets
+
+
+def _content_clause_subjects(ix: MentionIndex, noun: Token) -> list[Mention]:
+    """The subject of the 'that' clause stating what a demand, agreement or charge says ('the demand that Israel
+    lift the closure'), also where the clause stands after the verb that takes the noun ('renewed its demand
+    today that Uganda withdraw ...'): the one the demand is made on."""
+    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"}]
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and _match(noun.head) is None:
+        clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+    for clause in clauses:
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            continue
+        found = [a for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} for a in ix.np(c)]
+        if found:
+            return found
+    return []
 
 
 def _governor_args(ix: MentionIndex, noun: Token, trig: Trigger, has_source: bool
@@ -1126,7 +1336,8 @@ def _governor_args(ix: MentionIndex, noun: Token, trig: Trigger, has_source: boo
             _prep_targets(ix, verb, trig, ("to", "with", "against", "on", "for"))
     if via == "nsubj":  # "sanctions cut off the Russian economy", "his trip was to China"
         targets = [a for c in verb.children if c.dep_ in {"dobj", "attr"} for a in ix.np(c)] or _prep_targets(
-            ix, verb, trig, ("to", "against", "on", "with"))
+            ix, verb, trig, ("to", "against", "on", "with") + (("in", "inside") if trig.type in IN_TARGET_TYPES
+                                                               else ()))  # "the first troops arrived in X"
     return sources, targets
 
 
