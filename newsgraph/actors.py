@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.gazetteer import Entry, Gazetteer, fold, load_gazetteer, slug, word_table
 from newsgraph.model import Actor, Conflict, Document, Mention, Statement
-from newsgraph.nlp import entities, token_list, word_counts
+from newsgraph.nlp import entities, text_of, token_list, word_counts
 
 DEPUTY_WORDS = frozenset({"deputy", "vice"})  # words that make a leader's title a second's
 ROLE_PREFIX = "role:"
@@ -166,7 +166,7 @@ def _gazetteer_spans(parsed: SpacyDoc, gaz: Gazetteer) -> list[_Found]:
     found: list[_Found] = []
     starts = _first_words(gaz)
     i, n = 0, len(parsed)
-    listed = token_list(parsed)
+    listed, text, keys = token_list(parsed), text_of(parsed), _folded_keys(gaz)
     while i < n:
         tok = listed[i]
         if not (tok.text[:1].isupper() or tok.text[:1].isdigit()) or tok.lower_ in {"the", "a", "an"}:
@@ -177,10 +177,13 @@ def _gazetteer_spans(parsed: SpacyDoc, gaz: Gazetteer) -> list[_Found]:
             continue
         match = None
         for j in range(min(n, i + 7), i, -1):
-            span = parsed[i:j]
-            if not span[-1].text[:1].isalnum():
+            last = listed[j - 1]
+            if not last.text[:1].isalnum():
                 continue
-            hit = _classify_known(span, gaz)
+            surface = text[tok.idx:last.idx + len(last.text)]
+            if fold(surface) not in keys and surface.strip().replace(".", "") not in gaz.by_acronym:
+                continue  # no key the look-ups below try: spare the span
+            hit = _classify_known(parsed[i:j], gaz)
             if hit:
                 match = hit
                 break
@@ -207,6 +210,15 @@ def _first_words(gaz: Gazetteer) -> frozenset[str]:
         keys = [*gaz.by_name, *gaz.by_seat, *gaz.by_demonym, *gaz.by_capital, *gaz.by_acronym]
         words = gaz.__dict__["_first_words"] = frozenset(_leading_word(k) for k in keys)
     return words
+
+
+def _folded_keys(gaz: Gazetteer) -> frozenset[str]:
+    """Every folded name, seat, demonym and capital the gazetteer knows (kept on it)."""
+    keys = gaz.__dict__.get("_folded_keys")
+    if keys is None:
+        keys = gaz.__dict__["_folded_keys"] = frozenset([*gaz.by_name, *gaz.by_seat, *gaz.by_demonym,
+                                                         *gaz.by_capital])
+    return keys
 
 
 def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:

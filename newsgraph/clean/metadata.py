@@ -35,7 +35,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?:/|$|
 
 # ---- languages ---------------------------------------------------------------------------------------------
 MIN_LANGUAGE_WORDS = 8  # fewer words than this cannot tell one language from another
-LANGUAGE_SAMPLE = 3000  # characters
+LANGUAGE_SAMPLE = 1200  # characters
 
 
 def detect_language(text: str) -> str | None:

@@ -316,7 +316,12 @@ def _match(tok: Token) -> _Found | None:
     return None if found is None or found.trigger.type == NO_EVENT else found
 
 
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
+
+
 def _find_trigger(tok: Token) -> _Found | None:
+    if tok.pos_ not in _TRIGGER_POS:
+        return None  # the lexicon holds verbs, nouns and adjectives only
     lex = lexicon()
     lemma = FORM_FIXES.get(tok.lower_) or LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
     if tok.pos_ == "VERB" and tok.dep_ != "amod":
