@@ -294,9 +294,9 @@ def _person_actors(parsed: SpacyDoc, mentions: list[Mention], actors: list[Actor
 
 
 def pronoun_mentions(parsed: SpacyDoc, mentions: list[Mention], actors: list[Actor] | None = None,
-                     doc_id: str | None = None) -> list[Mention]:
-    """Every third-person pronoun and 'the <word>' description that resolves to an actor, as a Mention of kind
-    'pronoun' or 'description', for stages that attach facts to actors (events, relations)."""
+                     doc_id: str | None = None, descriptions: bool = True) -> list[Mention]:
+    """Every third-person pronoun and (unless `descriptions` is false) 'the <word>' description that resolves to
+    an actor, as a Mention of kind 'pronoun' or 'description', for stages that attach facts to actors."""
     resolver = Resolver(parsed, mentions, actors)
     doc = doc_id if doc_id is not None else (mentions[0].doc if mentions else "")
     out = []
@@ -305,7 +305,7 @@ def pronoun_mentions(parsed: SpacyDoc, mentions: list[Mention], actors: list[Act
             continue
         if tok.lower_ in THIRD_PERSON:
             actor, kind = resolver.pronoun(tok), "pronoun"
-        elif tok.pos_ == "NOUN":
+        elif descriptions and tok.pos_ == "NOUN":
             actor, kind = resolver.description(tok), "description"
         else:
             continue

@@ -304,7 +304,7 @@ def with_references(doc_id: str, parsed: SpacyDoc, mentions: list[Mention]) -> l
     forum') are left to the argument finders, which read them in their clause."""
     if any(m.kind in {"pronoun", "description"} for m in mentions):
         return mentions
-    return mentions + [m for m in pronoun_mentions(parsed, mentions, None, doc_id) if m.kind == "pronoun"]
+    return mentions + pronoun_mentions(parsed, mentions, None, doc_id, descriptions=False)
 
 
 # ---------------------------------------------------------------------- triggers
