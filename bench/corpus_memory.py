@@ -7,7 +7,8 @@ under new document ids. Replicas are changed so that they behave like other arti
 
 - names (capitalised words that are not stop words) get their second and last letters from the replica,
   one of 676 variants, in texts and in every fact that quotes them; actor ids get the same suffix, so each replica
-  names its own actors and the vocabulary stops growing once every variant is used;
+  names its own actors and the single words stop growing once every variant is used (pairs of adjacent words
+  keep growing: the swaps below make new ones in every replica, as new articles do);
 - about one lowercase word in three (drawn per replica) is swapped for a word of the same length from the
   seed vocabulary, so replicas are not near copies of each other (copies among the seeds stay copies);
 - full publication dates move one day per replica.

@@ -24,7 +24,10 @@ corpus each run.
 
 Labels read "Actor, Actor: phrase": the actors named in most of the story's
 documents, then its most distinctive noun phrase, found without a parse from the
-noun phrases that determiners open, favouring the title and lead.
+noun phrases that determiners open, favouring the title and lead. A story of more
+than LABEL_UNITS units is labelled from its LABEL_UNITS earliest ones (see
+`_label_units`), so that labelling a very large story costs no more memory than a
+story of that size.
 """
 
 from __future__ import annotations
@@ -37,7 +40,6 @@ import re
 import tempfile
 import zlib
 from array import array
-from bisect import bisect_right
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -59,7 +61,11 @@ MIN_WORD_LENGTH = 3
 MAX_POSTING_SHARE = 0.2
 MIN_POSTING_CAP = 100
 CANDIDATE_TERMS = 12  # each document's most distinctive terms also propose pairs
+VECTORS_AT_HAND = 2048  # word vectors kept in memory while pairs are tested
 LABEL_ACTORS = 3
+# Units a label is read from: the words and texts of a story of tens of thousands of documents would not fit in
+# memory, and its earliest reports already say what the episode is.
+LABEL_UNITS = 100
 BIGRAM_BONUS = 1.5  # a two-word phrase says more in a label than a single word
 # News puts the gist first (title and lead): phrases found there are better labels.
 LEAD_TOKENS = 40
@@ -413,83 +419,202 @@ def _gap_days(a: _Unit, b: _Unit) -> int | None:
     return max(0, (b.first - a.last).days, (a.first - b.last).days)
 
 
+class _KeyCounts:
+    """How many times each integer key was added, as two sorted arrays (keys, counts): a corpus's word pairs
+    number in the millions, and a dict of them would hold a string, an int and a float for each. Keys wait
+    in a buffer and are merged in batches."""
+
+    def __init__(self, batch: int = 1 << 20) -> None:
+        self.keys = np.empty(0, np.int64)
+        self.counts = np.empty(0, np.int32)
+        self.pending = array("q")
+        self.batch = batch
+
+    def add(self, keys: Iterable[int]) -> None:
+        self.pending.extend(keys)
+        if len(self.pending) >= self.batch:
+            self.merge()
+
+    def merge(self) -> None:
+        """Fold the buffered keys into the sorted arrays."""
+        if not self.pending:
+            return
+        new, times = np.unique(np.frombuffer(self.pending, np.int64), return_counts=True)
+        times = times.astype(np.int32)
+        self.pending = array("q")
+        at = np.searchsorted(self.keys, new)
+        hit = at < len(self.keys)
+        hit[hit] = self.keys[at[hit]] == new[hit]
+        self.counts[at[hit]] += times[hit]
+        miss = ~hit
+        self.keys = np.insert(self.keys, at[miss], new[miss])
+        self.counts = np.insert(self.counts, at[miss], times[miss])
+
+    def count(self, keys: list[int]) -> list[int]:
+        """The count of each key (0 when never added); call merge() first."""
+        if not len(self.keys):
+            return [0] * len(keys)
+        wanted = np.asarray(keys, np.int64)
+        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        return np.where(self.keys[at] == wanted, self.counts[at], 0).tolist()
+
+
 class _Corpus:
     """Corpus-wide statistics, the spilled vectors and the candidate postings, built in two passes over the
-    units' features; only statistics over the vocabulary are kept in memory, never a unit's words."""
+    units' features; only statistics over the vocabulary are kept in memory, never a unit's words.
+
+    Phrases are known by integer keys: a word by its number in the vocabulary, a pair of adjacent words by
+    the numbers of both (every word of a pair is also counted as a word, so it has a number). Their document
+    frequencies and the noun evidence are then arrays of numbers, which stay small as the corpus grows.
+    """
 
     def __init__(self, units: list[_Unit], roots: list[Document], features: TextFeatures,
                  names: dict[str, str] | None) -> None:
         self.units = units
         self.names = names
-        phrase_df: Counter = Counter()
+        self.vocabulary: dict[str, int] = {}
+        self.term_df = array("i")  # documents holding each word, by its number
+        self.pair_df = _KeyCounts()
         seen: Counter = Counter()
         caps: Counter = Counter()
-        after: set[str] = set()
-        nominal: set[str] = set()
-        nominal_if: set[tuple[str, str]] = set()
-        self.vocabulary: dict[str, int] = {}
+        after: set[int] = set()
+        nominal = _KeyCounts()
+        nominal_if = _KeyCounts()  # pairs whose last word closes a noun phrase when it follows a determiner
         counts = _Spill(at_hand=0)
         for f in features.many(roots):
-            phrase_df.update(f.terms.keys())
-            phrase_df.update(f.bigrams.keys())
+            ids = [self._number(t) for t in f.terms]
+            for t in ids:
+                self.term_df[t] += 1
+            self.pair_df.add(self._key(p) for p in f.bigrams)
             for word, (n, c) in f.proper.items():
                 seen[word] += n
                 caps[word] += c
-            after.update(f.after_determiner)
-            nominal.update(f.nominal)
-            nominal_if.update(f.nominal_if)
-            counts.append([self.vocabulary.setdefault(t, len(self.vocabulary)) for t in f.terms],
-                          [float(c) for c in f.terms.values()])
+            after.update(self._number(w) for w in f.after_determiner)
+            nominal.add(self._key(p) for p in f.nominal)
+            nominal_if.add(self._key(pair) for _, pair in f.nominal_if)
+            counts.append(ids, [float(c) for c in f.terms.values()])
         n = len(units)
         self.actor_idf = _idf(Counter(a for u in units for a in u.actors), n)
-        self.phrase_idf = _idf(phrase_df, n)
-        del phrase_df
+        self.term_idf = array("d", (math.log((1 + n) / (1 + count)) + 1.0 for count in self.term_df))
+        self.pair_df.merge()
         self.proper = {w for w, k in seen.items() if caps[w] * 2 > k}
-        for word, pair in nominal_if:
-            if word in after:
-                nominal.update({word, pair})
-        self.nominal = nominal
-        self.vectors = _Spill()
-        self.keys_flat = array("i")
-        self.keys_at = array("q", [0])
+        del seen, caps
+        self.nominal = self._nominal(nominal, nominal_if, after)
+        self.first_day = array("i", (u.first.toordinal() if u.first and u.last else -1 for u in units))
+        self.last_day = array("i", (u.last.toordinal() if u.first and u.last else -1 for u in units))
+        self.vectors = _Spill(at_hand=0)
+        self.recent: OrderedDict[int, _Vector] = OrderedDict()  # the last vectors used, ready for lookups
         self._vectorise(counts)
         counts.close()
 
+    def _number(self, word: str) -> int:
+        number = self.vocabulary.setdefault(word, len(self.vocabulary))
+        if number == len(self.term_df):
+            self.term_df.append(0)
+        return number
+
+    def _key(self, phrase: str) -> int:
+        """A word's number, or for a pair of words both numbers in one key (above every word's number)."""
+        first, _, second = phrase.partition(" ")
+        if not second:
+            return self._number(first)
+        return ((self._number(first) + 1) << 32) | self._number(second)
+
+    @staticmethod
+    def _nominal(nominal: _KeyCounts, nominal_if: _KeyCounts, after: set[int]) -> np.ndarray:
+        """Sorted keys of the words and pairs that close a noun phrase: those that always do, and the pairs
+        (with their last word) whose last word is also seen right after a determiner somewhere."""
+        nominal.merge()
+        nominal_if.merge()
+        last = nominal_if.keys & 0xFFFFFFFF
+        confirmed = np.isin(last, np.fromiter(after, np.int64, len(after)))
+        return np.unique(np.concatenate([nominal.keys, nominal_if.keys[confirmed], last[confirmed]]))
+
+    def keys(self, phrases: list[str]) -> list[int]:
+        """The phrases' keys (the words of the corpus's own units are all in the vocabulary already)."""
+        return [self._key(p) for p in phrases]
+
+    def is_nominal(self, phrases: list[str]) -> list[bool]:
+        """Whether each phrase closes a noun phrase somewhere in the corpus."""
+        if not len(self.nominal):
+            return [False] * len(phrases)
+        keys = np.asarray(self.keys(phrases), np.int64)
+        at = np.minimum(np.searchsorted(self.nominal, keys), len(self.nominal) - 1)
+        return (self.nominal[at] == keys).tolist()
+
+    def phrase_idf(self, phrases: list[str]) -> list[float]:
+        """Smoothed inverse document frequency of each phrase, as `_idf` gives it."""
+        n = len(self.units)
+        pairs = [p for p in phrases if " " in p]
+        pair_counts = dict(zip(pairs, self.pair_df.count(self.keys(pairs)), strict=True))
+        out = []
+        for p in phrases:
+            count = pair_counts[p] if p in pair_counts else self.term_df[self.vocabulary[p]]
+            out.append(math.log((1 + n) / (1 + count)) + 1.0)
+        return out
+
     def _vectorise(self, counts: _Spill) -> None:
         """Unit-length TF-IDF vectors with sublinear term frequency; each unit's actors and most distinctive
-        terms are listed as the keys that propose pairs."""
+        terms are listed as the keys that propose pairs. The postings are then one array of units, sorted by
+        key and then unit, with each key's start in it."""
         terms = list(self.vocabulary)
-        key_numbers: dict[str, int] = {}
-        self.posting_lists: list[array] = []
+        key_numbers: dict[str | int, int] = {}  # an actor id, or a word's number
+        keys_flat = array("i")
+        self.keys_at = array("q", [0])
         for i, u in enumerate(self.units):
             ids, tfs = counts.get(i)
-            vec = {terms[t]: (1.0 + math.log(int(c))) * self.phrase_idf[terms[t]]
+            vec = {terms[t]: (1.0 + math.log(int(c))) * self.term_idf[t]
                    for t, c in zip(ids.tolist(), tfs.tolist(), strict=True)}
             norm = math.sqrt(sum(v * v for v in vec.values()))
             vector = {t: v / norm for t, v in vec.items()} if norm else {}
             self.vectors.append([self.vocabulary[t] for t in vector], list(vector.values()))
             top = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:CANDIDATE_TERMS]
-            for key in [*("a:" + a for a in u.actors), *("t:" + t for t, _ in top)]:
-                number = key_numbers.setdefault(key, len(key_numbers))
-                if number == len(self.posting_lists):
-                    self.posting_lists.append(array("i"))
-                self.posting_lists[number].append(i)
-                self.keys_flat.append(number)
-            self.keys_at.append(len(self.keys_flat))
+            for key in [*u.actors, *(self.vocabulary[t] for t, _ in top)]:
+                keys_flat.append(key_numbers.setdefault(key, len(key_numbers)))
+            self.keys_at.append(len(keys_flat))
+        del key_numbers
+        self.keys_flat = np.frombuffer(keys_flat, np.int32)
+        owners = np.repeat(np.arange(len(self.units), dtype=np.int32), np.diff(np.frombuffer(self.keys_at, np.int64)))
+        order = np.argsort(self.keys_flat, kind="stable")
+        self.postings = owners[order]
+        del owners, order
+        self.posting_at = np.concatenate([[0], np.cumsum(np.bincount(self.keys_flat))])
 
     def vector(self, i: int) -> _Vector:
-        return _vector(self.vectors.get(i))
+        """Unit i's vector; pairs are tested between units close in the id order, so the last ones used
+        are kept at hand, with their ids already sorted."""
+        if i in self.recent:
+            self.recent.move_to_end(i)
+            return self.recent[i]
+        found = self.recent[i] = _vector(self.vectors.get(i))
+        if len(self.recent) > VECTORS_AT_HAND:
+            self.recent.popitem(last=False)
+        return found
 
     def partners(self, i: int) -> list[int]:
-        """Later units sharing an actor or a distinctive term with unit i; posting lists that are too long
-        (an actor or term found almost everywhere) are skipped."""
+        """Later units sharing an actor or a distinctive term with unit i, and close enough in time to be
+        linked; posting lists that are too long (an actor or term found almost everywhere) are skipped."""
         cap = max(MIN_POSTING_CAP, int(MAX_POSTING_SHARE * len(self.units)))
-        found: set[int] = set()
-        for number in self.keys_flat[self.keys_at[i]:self.keys_at[i + 1]]:
-            ids = self.posting_lists[number]
-            if len(ids) <= cap:
-                found.update(ids[bisect_right(ids, i):])
-        return sorted(found)
+        parts = []
+        for number in self.keys_flat[self.keys_at[i]:self.keys_at[i + 1]].tolist():
+            start, end = int(self.posting_at[number]), int(self.posting_at[number + 1])
+            if end - start <= cap:
+                ids = self.postings[start:end]
+                parts.append(ids[np.searchsorted(ids, i, side="right"):])
+        if not parts:
+            return []
+        found = np.unique(np.concatenate(parts))
+        return self._in_time(i, found).tolist()
+
+    def _in_time(self, i: int, found: np.ndarray) -> np.ndarray:
+        """Those of `found` whose gap to unit i is at most MAX_GAP_DAYS, or whose date (or i's) is unknown."""
+        first, last = self.first_day[i], self.last_day[i]
+        if first < 0 or not len(found):
+            return found
+        firsts = np.frombuffer(self.first_day, np.int32)[found]
+        lasts = np.frombuffer(self.last_day, np.int32)[found]
+        gap = np.maximum(np.maximum(firsts - last, first - lasts), 0)
+        return found[(firsts < 0) | (gap <= MAX_GAP_DAYS)]
 
     def linked(self, i: int, j: int) -> bool:
         """Same episode: close in time (when known), and similar in actors and words."""
@@ -506,23 +631,34 @@ class _Corpus:
         self.vectors.close()
 
 
-def _components(n: int, edges: Iterable[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(n))
+class _Components:
+    """Union-find over units, joined as each linked pair is found, so no list of pairs is ever held.
 
-    def find(x: int) -> int:
+    Each component's root is its smallest unit; the components are those that joining every linked
+    pair at once would give, whatever the order of the joins.
+    """
+
+    def __init__(self, n: int) -> None:
+        self.parent = array("i", range(n))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for x, y in edges:
-        rx, ry = find(x), find(y)
+    def union(self, x: int, y: int) -> None:
+        rx, ry = self.find(x), self.find(y)
         if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[find(i)].append(i)
-    return list(groups.values())
+            self.parent[max(rx, ry)] = min(rx, ry)
+
+    def groups(self) -> list[list[int]]:
+        """The components, each in unit order, listed in the order of their smallest unit."""
+        found: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            found[self.find(i)].append(i)
+        return list(found.values())
 
 
 def display_name(actor_id: str, names: dict[str, str] | None = None) -> str:
@@ -562,11 +698,12 @@ def _label_phrase(features: list[DocFeatures], ctx: _Corpus, named: set[str]) ->
         for phrase, pos in f.first_seen.items():
             first[phrase] = min(pos, first.get(phrase, pos))
     allowed = [p for p in tf if not any(w in ctx.proper or w in named for w in p.split())]
-    nouns = [p for p in allowed if p in ctx.nominal]
+    nouns = [p for p, noun in zip(allowed, ctx.is_nominal(allowed), strict=True) if noun]
+    chosen = nouns or allowed
     scores = {}
-    for phrase in nouns or allowed:
+    for phrase, idf in zip(chosen, ctx.phrase_idf(chosen), strict=True):
         weight = (BIGRAM_BONUS if " " in phrase else 1.0) * (LEAD_BONUS if first[phrase] < LEAD_TOKENS else 1.0)
-        scores[phrase] = df[phrase] * ctx.phrase_idf[phrase] * (1.0 + math.log(tf[phrase])) * weight
+        scores[phrase] = df[phrase] * idf * (1.0 + math.log(tf[phrase])) * weight
     if not scores:
         return None
     return min(scores, key=lambda p: (-scores[p], first[p], p))
@@ -616,13 +753,14 @@ def group_stories(
     ctx = _Corpus(units, [by_id[u.id] for u in units], features, actor_names)
     known = {d: story for story in previous or [] for d in story.docs}
     is_new = [any(d not in known for d in u.docs) for u in units]
+    components = _Components(len(units))
     try:
-        edges = [(i, j) for i in range(len(units)) for j in ctx.partners(i)
-                 if (is_new[i] or is_new[j] or not known) and ctx.linked(i, j)]
+        _join_linked(ctx, components, is_new, bool(known))
     finally:
         ctx.close()
-    edges += _kept_together(units, known)
-    groups = sorted(([units[i] for i in comp] for comp in _components(len(units), edges)), key=_order_key)
+    _keep_together(units, known, components)
+    groups = sorted(([units[i] for i in comp] for comp in components.groups()), key=_order_key)
+    del components
     numbers = [int(s.id.rsplit("-", 1)[1]) for s in previous or [] if s.id.rsplit("-", 1)[-1].isdigit()]
     next_number = max(numbers, default=0) + 1
     stories = []
@@ -636,24 +774,42 @@ def group_stories(
             story_id = before[0].id  # grown or merged: the oldest story's id lives on
         else:
             story_id, next_number = f"story-{next_number}", next_number + 1
-        roots = [by_id[u.id] for u in group]
+        read = _label_units(group)
+        roots = [by_id[u.id] for u in read]
         texts = "\n".join(d.text for d in roots)
-        stories.append(Story(story_id, _label(group, list(features.many(roots)), ctx, texts), doc_ids))
+        stories.append(Story(story_id, _label(read, list(features.many(roots)), ctx, texts), doc_ids))
     features.flush()
     return sorted(stories, key=_story_number)
 
 
-def _kept_together(units: list[_Unit], known: dict[str, Story]) -> list[tuple[int, int]]:
-    """Edges that keep each earlier story whole."""
+def _join_linked(ctx: _Corpus, components: _Components, is_new: list[bool], incremental: bool) -> None:
+    """Join every linked pair of units as it is found. With earlier stories (`incremental`), only pairs with a
+    new unit are tested. A pair already in one component is not tested: joining it would change nothing."""
+    for i in range(len(ctx.units)):
+        for j in ctx.partners(i):
+            if (is_new[i] or is_new[j] or not incremental) and components.find(i) != components.find(j) \
+                    and ctx.linked(i, j):
+                components.union(i, j)
+
+
+def _label_units(group: list[_Unit]) -> list[_Unit]:
+    """The units a story's label is read from: all of them up to LABEL_UNITS, else the LABEL_UNITS earliest
+    (dated before undated, then by id), which opened the episode and stay the same as later reports join."""
+    if len(group) <= LABEL_UNITS:
+        return group
+    earliest = sorted(group, key=lambda u: (u.first is None, u.first or date.min, u.id))[:LABEL_UNITS]
+    return sorted(earliest, key=lambda u: u.id)  # in the story's own (id) order, as a small story is read
+
+
+def _keep_together(units: list[_Unit], known: dict[str, Story], components: _Components) -> None:
+    """Join the units of each earlier story, which is never split."""
     first_unit: dict[str, int] = {}
-    edges = []
     for i, unit in enumerate(units):
         for story in {known[d].id for d in unit.docs if d in known}:
             if story in first_unit:
-                edges.append((first_unit[story], i))
+                components.union(first_unit[story], i)
             else:
                 first_unit[story] = i
-    return edges
 
 
 def _story_number(story: Story) -> tuple[int, str]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import random
 from datetime import date
 
+from newsgraph import stories
 from newsgraph.model import Document
 from newsgraph.store import Store
 from newsgraph.stories import (
     FEATURES_VERSION,
+    LABEL_UNITS,
     DocFeatures,
     StoredFeatures,
     Story,
@@ -230,3 +232,59 @@ def test_stored_features_group_alike_and_spare_later_runs_the_texts(tmp_path) ->
         group_stories(_docs(ids), ACTORS))
     assert _by_docs(group_stories(textless, ACTORS)) != _by_docs(group_stories(_docs(ids), ACTORS))
     store.close()
+
+
+def _letters(n: int) -> str:
+    """A made-up word per number, so that neighbouring documents share a rare word and chain together."""
+    return "zq" + "".join("abcdefghijklmnopqrstuvwxyz"[int(c)] for c in f"{n:04d}")
+
+
+def _long_story() -> tuple[list[Document], dict[str, set[str]]]:
+    """One story of LABEL_UNITS early reports naming two states, then more later reports that also name two
+    other actors. The later ones sort first by id, so only their dates put them after the early ones."""
+    docs, actors = [], {}
+    late = LABEL_UNITS + LABEL_UNITS // 2
+    for k in range(LABEL_UNITS + late):
+        early = k < LABEL_UNITS
+        doc_id = f"z{k:04d}" if early else f"a{k:04d}"
+        day = date(2024, 3, 1).toordinal() + k // 20
+        text = f"{COAST_1} The crews named {_letters(k)} and {_letters(k + 1)}."
+        docs.append(Document(id=doc_id, source=f"{doc_id}.txt", text=text, published=date.fromordinal(day).isoformat()))
+        actors[doc_id] = {"japan", "philippines"} | (set() if early else {"china", "fumio-kishida"})
+    return docs, actors
+
+
+def test_a_story_larger_than_the_label_cap_is_labelled_from_its_earliest_units(monkeypatch) -> None:
+    """Most reports of the story name China, but its LABEL_UNITS earliest do not: the label follows those."""
+    docs, actors = _long_story()
+    names = {"japan": "Japan", "philippines": "Philippines", "china": "China", "fumio-kishida": "Fumio Kishida"}
+    (story,) = group_stories(docs, actors, names)
+    assert len(story.docs) > LABEL_UNITS
+    head, _, phrase = story.label.partition(": ")
+    assert set(head.split(", ")) == {"Japan", "Philippines"} and phrase
+    for seed in range(2):
+        shuffled = list(docs)
+        random.Random(seed).shuffle(shuffled)
+        assert group_stories(shuffled, actors, names) == [story]
+    monkeypatch.setattr(stories, "LABEL_UNITS", len(docs))  # read from every unit, the label names China too
+    (whole,) = group_stories(docs, actors, names)
+    assert whole.docs == story.docs and "China" in whole.label.partition(": ")[0].split(", ")
+
+
+def test_key_counts_merged_in_batches_count_like_a_counter() -> None:
+    """Word-pair frequencies are kept as sorted arrays merged batch by batch; they must count exactly."""
+    from collections import Counter
+
+    from newsgraph.stories import _KeyCounts
+
+    rng = random.Random(7)
+    added = [rng.choice([rng.randrange(50), rng.randrange(1 << 40)]) for _ in range(5000)]
+    counts = _KeyCounts(batch=97)  # many merges, each adding new keys and counting known ones
+    for start in range(0, len(added), 13):
+        counts.add(added[start:start + 13])
+    counts.merge()
+    expected = Counter(added)
+    asked = sorted(expected) + [-1, 1 << 41, 51]
+    assert counts.count(asked) == [expected.get(k, 0) for k in asked]
+    assert list(counts.keys) == sorted(expected)
+    assert _KeyCounts().count([3]) == [0]
