@@ -413,7 +413,7 @@ def _person_country(span: Span) -> Entry | None:
     words, country, _ = _title_before(span.doc, span.start)
     if country is not None and words:
         return country
-    if any(titles().get(w.lower_) in {"leader", "official"} for w in [*words, span[0]]):  # "King Abdullah of Jordan"
+    if any(titles().get(w.lower_) in {"leader", "official"} for w in [*words, span[0]]):  # "King Harald of Norway"
         for p in (p for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
             owner = load_gazetteer().lookup(span.doc[p.left_edge.i:p.i + 1].text) if p.dep_ == "pobj" else None
             if owner is not None and owner.type == "country":
@@ -608,7 +608,7 @@ def _repaired_entities(parsed: SpacyDoc) -> list[Span]:
         out.append(ent)
     for k, ent in enumerate(out):
         if ent.label_ in {"GPE", "LOC"} and len(ent) == 1 and _given_name_before(ent):
-            out[k] = ent = Span(parsed, ent.start - 1, ent.end, label="PERSON")  # 'Kenzo Oshima'
+            out[k] = ent = Span(parsed, ent.start - 1, ent.end, label="PERSON")  # 'Maria Florence'
         if ent.label_ == "ORG":
             start = ent.start
             while start > 0 and parsed[start - 1].pos_ == "PROPN" and not parsed[start - 1].ent_type_ and \
@@ -626,7 +626,7 @@ def _repaired_entities(parsed: SpacyDoc) -> list[Span]:
 
 
 def _given_name_before(ent: Span) -> bool:
-    """'Kenzo Oshima said': a one-word place name right after a capitalised name word that modifies it and is no
+    """'Maria Florence said': a one-word place name right after a capitalised name word that modifies it and is no
     title, place, state or people is a surname (the parser took it for the town of that name)."""
     if ent.start == 0:
         return False

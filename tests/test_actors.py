@@ -196,5 +196,5 @@ def test_a_town_name_after_a_given_name_is_a_surname():
         doc.ents = [Span(doc, 1, 2, label="GPE")]
         return doc.ents[0]
 
-    assert _given_name_before(town_labelled("Haruto Oshima, the aid coordinator, urged Chad to open the border."))
-    assert not _given_name_before(town_labelled("President Oshima urged Chad to open the border."))  # a title
+    assert _given_name_before(town_labelled("Maria Florence, the harbour manager, asked Peru to reopen the port."))
+    assert not _given_name_before(town_labelled("President Florence asked Peru to reopen the port."))  # a title

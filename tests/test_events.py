@@ -476,7 +476,7 @@ CATEGORY_CASES = [
     ("The arrest of the Turkish journalist by Iranian police angered Ankara.", ("iran", "COERCE", "turkey")),
     ("A Chinese court sentenced an Australian writer to death.", ("china", "COERCE", "australia")),
     ("Iranian security forces seized a British tanker.", ("iran", "COERCE", "united-kingdom")),
-    ("Sudanese President Omar al-Bashir released political prisoners.", ("omar-al-bashir", "RETREAT", "sudan")),
+    ("Malian President Amadou Diallo released political prisoners.", ("amadou-diallo", "RETREAT", "mali")),
     ("The Kenyan government warned opposition leaders that it would arrest them.", ("kenya", "THREATEN", "kenya")),
     # more structures: a work stoppage is no air strike; purposes of protests; reasons; things owned
     ("Kenyan nurses began a strike over pay.", ("kenya", "PROTEST", None)),
