@@ -181,11 +181,11 @@ class MentionIndex:
         if tok.lemma_.lower() in OF_HEADS | QUANTITY_HEADS:  # "leaders of X", "the region of X", "a lot of X"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    return [a for a in self.pobj(child)]
+                    return list(self.pobj(child))
         if tok.lemma_.lower() in ORIGIN_HEADS:  # "doctors from X", "a team of experts from X"
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "from":
-                    return [a for a in self.pobj(child)]
+                    return list(self.pobj(child))
         return []
 
     def listed(self, tok: Token, depth: int = 0) -> list[Mention]:
