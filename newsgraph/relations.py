@@ -178,14 +178,12 @@ class MentionIndex:
                     for m in (c, *_conjuncts(c)) if m.i in self.by_token]
             if mods:
                 return unique_actors(mods)  # "Hungarian and Romanian officials" are both states' officials
-        if tok.lemma_.lower() in OF_HEADS | QUANTITY_HEADS:  # "leaders of X", "the region of X", "a lot of X"
-            for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    return list(self.pobj(child))
-        if tok.lemma_.lower() in ORIGIN_HEADS:  # "doctors from X", "a team of experts from X"
-            for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "from":
-                    return list(self.pobj(child))
+        # "leaders of X", "the region of X", "a lot of X"; "doctors from X", "a team of experts from X"
+        for prep, heads in (("of", OF_HEADS | QUANTITY_HEADS), ("from", ORIGIN_HEADS)):
+            if tok.lemma_.lower() in heads:
+                for child in tok.children:
+                    if child.dep_ == "prep" and child.lower_ == prep:
+                        return list(self.pobj(child))
         return []
 
     def listed(self, tok: Token, depth: int = 0) -> list[Mention]:
