@@ -399,9 +399,15 @@ def _cosine(a: _Vector, b: _Vector) -> float:
         a, b = b, a
     if not len(a.ids) or not len(b.ids):
         return 0.0
-    at = np.minimum(np.searchsorted(b.sorted_ids, a.ids), len(b.ids) - 1)
-    other = np.where(b.sorted_ids[at] == a.ids, b.sorted_values[at], 0.0)
+    at, found = _find_sorted(b.sorted_ids, a.ids)
+    other = np.where(found, b.sorted_values[at], 0.0)
     return sum((a.values * other).tolist())
+
+
+def _find_sorted(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each wanted key is (or would be) in the non-empty sorted `keys`, and whether it is there."""
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return at, keys[at] == wanted
 
 
 def weighted_jaccard(a: Collection[str], b: Collection[str], weight: dict[str, float]) -> float:
@@ -454,9 +460,8 @@ class _KeyCounts:
         """The count of each key (0 when never added); call merge() first."""
         if not len(self.keys):
             return [0] * len(keys)
-        wanted = np.asarray(keys, np.int64)
-        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
-        return np.where(self.keys[at] == wanted, self.counts[at], 0).tolist()
+        at, found = _find_sorted(self.keys, np.asarray(keys, np.int64))
+        return np.where(found, self.counts[at], 0).tolist()
 
 
 class _Corpus:
@@ -538,9 +543,7 @@ class _Corpus:
         """Whether each phrase closes a noun phrase somewhere in the corpus."""
         if not len(self.nominal):
             return [False] * len(phrases)
-        keys = np.asarray(self.keys(phrases), np.int64)
-        at = np.minimum(np.searchsorted(self.nominal, keys), len(self.nominal) - 1)
-        return (self.nominal[at] == keys).tolist()
+        return _find_sorted(self.nominal, np.asarray(self.keys(phrases), np.int64))[1].tolist()
 
     def phrase_idf(self, phrases: list[str]) -> list[float]:
         """Smoothed inverse document frequency of each phrase, as `_idf` gives it."""

@@ -710,11 +710,7 @@ def _state_party(ix: MentionIndex, tok: Token, state: str | None) -> list[Mentio
 def _protest_place(ix: MentionIndex, toks: list[Token]) -> list[Mention]:
     """'Activists staged a protest in Ankara', 'students marched in Lima': a protest against no one named is
     addressed to the state where it is held, as event coders code it."""
-    state = _place_state(ix, toks)
-    if state is None:
-        return []
-    tok = toks[0]
-    return [Mention(ix.doc_id, tok.idx, tok.idx + len(tok.text), tok.text, state, "demonym")]
+    return _state_party(ix, toks[0], _place_state(ix, toks))
 
 
 def _stance_complement(verb: Token) -> Token | None:
@@ -743,7 +739,7 @@ def _own_place(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Me
     state = states.pop()
     if _place_state(ix, [verb, *objects]) != state:
         return []
-    return [Mention(ix.doc_id, verb.idx, verb.idx + len(verb.text), verb.text, state, "demonym")]
+    return _state_party(ix, verb, state)
 
 
 def _attack_place(ix: MentionIndex, verb: Token) -> list[Mention]:
@@ -753,10 +749,7 @@ def _attack_place(ix: MentionIndex, verb: Token) -> list[Mention]:
         p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if any(t.i in ix.by_token or t.pos_ in {"PRON", "PROPN"} or _unnamed_party(ix, t) for t in doers):
         return []  # a doer is named (or is a pronoun or name the sentence does not resolve)
-    state = _place_state(ix, [*_scene(verb), *doers], ATTACK_PLACE_PREPS)
-    if state is None:
-        return []
-    return [Mention(ix.doc_id, verb.idx, verb.idx + len(verb.text), verb.text, state, "demonym")]
+    return _state_party(ix, verb, _place_state(ix, [*_scene(verb), *doers], ATTACK_PLACE_PREPS))
 
 
 def _scene(verb: Token) -> list[Token]:
@@ -794,7 +787,7 @@ def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets
         return sources, targets
 
     def party(tok: Token | None) -> list[Mention]:
-        return [Mention(ix.doc_id, tok.idx, tok.idx + len(tok.text), tok.text, state, "demonym")] if tok else []
+        return _state_party(ix, tok, state) if tok is not None else []
     return sources or party(doer), targets or party(done)
 
 
@@ -802,10 +795,7 @@ def _placed_doer(ix: MentionIndex, verb: Token) -> list[Mention]:
     """'A court in Lima issued warrants', 'police in Lagos made arrests': the unnamed body or force that does what
     the noun says is the one of the state where it or the act is placed."""
     doer = next((c for c in verb.children if c.dep_ == "nsubj" and _unnamed_party(ix, c)), None)
-    state = _place_state(ix, [verb, doer]) if doer is not None else None
-    if state is None:
-        return []
-    return [Mention(ix.doc_id, doer.idx, doer.idx + len(doer.text), doer.text, state, "demonym")]
+    return _state_party(ix, doer, _place_state(ix, [verb, doer])) if doer is not None else []
 
 
 def _other_side_state(ix: MentionIndex, doer: Token | None, done: Token | None, sources: list[Mention],
