@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span
 
 import newsgraph.nlp as nlp_module
 from newsgraph.nlp import load_nlp, parse_by_paragraph, sentence_numbers, stock_model, token_list, word_counts
 from newsgraph.nlp.attributes import MemoAttributeRuler, MemoLemmatizer
+from newsgraph.nlp.entities import BatchEntityRecognizer
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
@@ -30,18 +32,42 @@ def _annotations(doc) -> list[tuple]:
     return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
 
 
-def test_memo_attribute_rules_and_lemmas_match_the_stock_components_token_for_token():
+def test_memo_attribute_rules_lemmas_and_batch_entities_match_the_stock_components_token_for_token():
     ours = load_nlp()
     assert isinstance(ours.get_pipe("attribute_ruler"), MemoAttributeRuler)
     assert isinstance(ours.get_pipe("lemmatizer"), MemoLemmatizer)
+    assert isinstance(ours.get_pipe("ner"), BatchEntityRecognizer)
     stock = stock_model()
     assert type(stock.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
     texts = _texts()
     expected = [_annotations(d) for d in stock.pipe(texts)]
     got = [_annotations(d) for d in ours.pipe(texts)]
     assert sum(len(d) for d in got) > 3000
+    assert sum(t[7] == "B" for d in got for t in d) > 300  # many entities of many kinds were decided
     for want, have in zip(expected, got, strict=True):
         assert have == want
+
+
+def test_batch_entities_match_stock_on_empty_and_short_paragraphs_in_one_batch():
+    texts = ["", "Putin met Xi in Beijing on Monday.", "  ", "NATO", "Tokayev thanked the United Nations.\n"]
+    want = [_annotations(d) for d in stock_model().pipe(texts, batch_size=8)]
+    assert [_annotations(d) for d in load_nlp().pipe(texts, batch_size=8)] == want
+    assert any(t[8] == "PERSON" for d in want for t in d)
+
+
+def test_preset_entities_are_left_to_the_stock_recognizer():
+    ours, stock = load_nlp(), stock_model()
+    text = "Kazakhstan and Russia signed a deal in Astana on Friday."
+    docs = []
+    for nlp in (ours, stock):
+        doc = nlp.make_doc(text)
+        doc.set_ents([Span(doc, 0, 1, label="ORG")])  # set before the recognizer runs: it must keep it
+        for _name, component in nlp.pipeline:
+            doc = component(doc)
+        docs.append(doc)
+    assert [(e.text, e.label_) for e in docs[0].ents] == [(e.text, e.label_) for e in docs[1].ents]
+    assert (docs[0].ents[0].text, docs[0].ents[0].label_) == ("Kazakhstan", "ORG")
+    assert any(e.label_ == "GPE" for e in docs[0].ents)
 
 
 def test_multi_token_rules_still_apply():

