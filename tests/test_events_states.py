@@ -203,3 +203,200 @@ def test_a_participle_after_an_act_takes_the_acts_place():
 
 def test_unnamed_people_are_the_state_they_are_placed_in_or_flee():
     assert coded("Norway airlifted tents to villagers escaping the floods in Chad.") == {("norway", "AID", "chad")}
+
+
+def test_a_hyphenated_base_owner_or_flag_names_whose_the_people_or_thing_are():
+    assert coded("Moscow-based journalists were expelled by Lithuania.") == {("lithuania", "COERCE", "russia")}
+    assert coded("Iran seized a British-flagged tanker in the Strait of Hormuz.") == {
+        ("iran", "COERCE", "united-kingdom")}
+    assert coded("Angry mobs in Lagos attacked shops owned by Ghanaian traders.") == {("nigeria", "ASSAULT", "ghana")}
+
+
+def test_unnamed_attackers_are_those_of_the_state_they_come_from():
+    assert coded("A Kenyan police station was attacked by gunmen from Somalia.") == {("somalia", "ASSAULT", "kenya")}
+    assert coded("Armed men from Sudan raided a refugee camp in eastern Chad.") == {("sudan", "ASSAULT", "chad")}
+
+
+def test_the_doers_of_a_passive_killing_are_the_armed_doers_of_its_when_clause():
+    assert coded("Two Indian soldiers were killed when Pakistani troops fired across the border.") == {
+        ("pakistan", "ASSAULT", "india")}
+
+
+def test_people_killed_by_an_attack_are_the_attacks_target_not_its_doers_own():
+    assert coded("The Israeli bombardment of Gaza killed 30 people.") == {("israel", "ASSAULT", "gaza")}
+    assert coded("Turkey's air strikes against Kurdish militants in Iraq killed dozens.") == {
+        ("turkey", "ASSAULT", "iraq")}
+
+
+def test_a_place_hit_or_restricted_stands_for_its_state():
+    assert coded("Myanmar's junta imposed a curfew on the city of Mandalay.") == {("myanmar", "COERCE", "myanmar")}
+    assert ("israel", "ASSAULT", "palestinian-territory") in coded(
+        "Israeli helicopter gunships fired missiles at a car in Gaza City, killing two Hamas militants.")
+    assert coded("Thai security forces shot dead four suspected insurgents in the southern province of Yala.") == {
+        ("thailand", "ASSAULT", "thailand")}
+    assert coded("Gunmen assassinated a Lebanese minister in Beirut.") == {
+        ("lebanon", "ASSAULT", "role:minister:lebanon")}
+    assert ("somalia", "ASSAULT", None) in coded(  # the embassy lies in Mogadishu: not Turkey's attack
+        "A car bomb exploded near the Turkish embassy in Mogadishu, killing five people.")
+
+
+def test_a_purpose_clause_takes_the_doer_and_place_of_its_main_clause():
+    assert coded("Police in Dhaka fired rubber bullets to disperse thousands of opposition supporters.") == {
+        ("bangladesh", "COERCE", "bangladesh")}
+
+
+def test_an_act_replied_to_and_an_act_inside_a_threat_are_no_events():
+    assert coded("Iraq expelled the Jordanian envoy in retaliation for Amman's expulsion of an Iraqi diplomat.") == {
+        ("iraq", "SANCTION", "role:envoy:jordan")}
+    assert coded("Pakistan threatened on Monday to shoot down any Indian aircraft violating its airspace.") == {
+        ("pakistan", "THREATEN", "india")}
+
+
+def test_restrictions_on_a_things_owner_and_forces_moved_toward_a_state():
+    assert coded("Britain imposed a freeze on the assets of the Libyan leader.") == {
+        ("britain", "SANCTION", "role:leader:libya")}
+    assert coded("Syria moved tanks toward the Lebanese border.") == {("syria", "MOBILIZE", "lebanon")}
+    assert coded("Chinese troops conducted exercises opposite Taiwan on Wednesday.") == {
+        ("china", "MOBILIZE", "taiwan")}
+    assert coded("Venezuelan President Hugo Chavez ordered troops to the Colombian border.") == {
+        ("hugo-chavez", "MOBILIZE", "colombia")}
+
+
+def test_a_complaint_targets_the_doer_named_inside_its_object_not_the_complainers_own_things():
+    assert coded("Manila protested the Chinese coast guard's use of water cannon against its supply boats.") == {
+        ("philippines", "PROTEST", "china")}
+
+
+def test_held_out_kinds_of_act_in_invented_sentences():
+    assert coded("Turkish warplanes hit rebel targets in northern Iraq.") == {("turkey", "ASSAULT", "iraq")}
+    assert coded("Syrian President Bashar al-Assad's forces shelled the city of Homs.") == {
+        ("bashar-al-assad", "ASSAULT", "syria")}
+    assert coded("Turkey said it would launch a military operation against Syrian Kurdish fighters.") == {
+        ("turkey", "THREATEN", "syria")}
+    assert coded("Nepalese police beat Tibetan refugees outside the Chinese embassy in Kathmandu.") == {
+        ("nepal", "ASSAULT", "nepal")}
+    assert coded("Lebanon's Hezbollah launched rockets into northern Israel.") == {("hezbollah", "ASSAULT", "israel")}
+    assert coded("The Kremlin ordered the expulsion of ten Polish diplomats.") == {("russia", "SANCTION", "poland")}
+    assert coded("Nigeria vowed to punish Cameroon for the killing of its soldiers.") == {
+        ("nigeria", "THREATEN", "cameroon")}
+    assert coded("Argentina halted negotiations with Chile on the fishing zone.") == {
+        ("argentina", "SANCTION", "chile")}
+
+
+def test_an_attack_whose_doer_goes_unnamed_comes_from_where_it_was_fired():
+    assert coded("A rocket fired from southern Lebanon struck the Israeli town of Kiryat Shmona.") == {
+        ("lebanon", "ASSAULT", "israel")}
+    assert coded("Three Turkish soldiers were killed by a rocket launched from Syria.") == {
+        ("syria", "ASSAULT", "turkey")}
+    assert not any(kind == "ASSAULT" for _, kind, _ in coded(  # no attack: a carrying away from a town
+        "Relief helicopters evacuated the wounded from the besieged Ukrainian town of Avdiivka on Friday."))
+
+
+def test_nominal_acts_take_targets_under_their_doers_and_a_states_own_people():
+    assert coded("Attacks by Somali pirates on Indian ships rose sharply last year.") == {
+        ("somalia", "ASSAULT", "india")}
+    assert coded("Egyptian security forces launched a crackdown on Islamist militants in Sinai.") == {
+        ("egypt", "COERCE", "egypt")}
+
+
+def test_a_people_in_the_street_protests_and_what_a_protest_is_over_is_no_event():
+    found = coded("Kosovo Albanians protested in Pristina against Serbian rule.")
+    assert {kind for _, kind, _ in found} == {"PROTEST"} and any(t == "serbia" for _, _, t in found)
+    assert coded("Japan lodged a protest with China over the incursion of Chinese ships into its waters.") == {
+        ("japan", "ACCUSE", "china")}
+
+
+def test_forces_ordered_out_people_of_a_hyphenated_people_and_a_rally_by_an_embassy():
+    assert ("mali", "COERCE", "france") in coded("Mali's junta ordered French troops out of the country.")
+    assert coded("Azerbaijan launched artillery strikes on Armenian-populated villages.") == {
+        ("azerbaijan", "ASSAULT", "armenia")}
+    assert ("philippines", "PROTEST", "united-states") in coded(
+        "Students rallied outside the U.S. embassy in Manila to protest the visit of American warships.")
+
+
+def test_a_named_but_stateless_attacker_is_not_coded_to_the_place_it_hits():
+    assert coded("The coalition bombed targets in Syria and Iraq.") == {(None, "ASSAULT", "syria"),
+                                                                      (None, "ASSAULT", "iraq")}
+
+
+def test_the_subject_of_a_verb_of_receiving_is_the_one_acted_on():
+    assert coded("Ukraine received military aid from Germany.") == {("germany", "AID", "ukraine")}
+    assert coded("Israel's plan drew sharp criticism from Jordan.") == {("jordan", "ACCUSE", "israel")}
+    assert coded("Pakistan faced sanctions from the United States.") == {("united-states", "SANCTION", "pakistan")}
+
+
+def test_a_warning_of_a_measure_against_a_state_threatens_that_state():
+    assert coded("Russia warned of retaliation against Finland for joining NATO.") == {
+        ("russia", "THREATEN", "finland")}
+
+
+def test_measures_a_state_takes_at_home_are_done_to_its_own_people():
+    assert coded("The Indian army imposed a curfew on Srinagar after clashes.") == {("india", "COERCE", "india")}
+    assert coded("The Kenyan government declared a state of emergency in the coastal region.") == {
+        ("kenya", "COERCE", "kenya")}
+
+
+def test_the_user_of_a_means_does_what_it_is_used_for():
+    assert ("turkey", "COERCE") in {(s, k) for s, k, _ in coded(
+        "Turkish police used water cannon to disperse Kurdish demonstrators in Diyarbakir.")}
+
+
+def test_a_protest_against_an_unnamed_government_in_its_purpose_clause_targets_the_protesters_state():
+    assert coded("Indian farmers blocked roads to protest against the government.") == {("india", "PROTEST", "india")}
+
+
+def test_an_infinitive_after_a_demand_object_is_the_demands_content_not_an_event():
+    assert coded("The Cuban government defied a U.S. demand to release political prisoners.") == {
+        ("cuba", "REJECT", "united-states")}
+
+
+def test_a_series_of_acts_takes_the_doer_of_the_verb_it_is_the_object_of():
+    assert ("israel", "ASSAULT") in {(s, k) for s, k, _ in coded(
+        "Israel carried out a series of raids on Hamas targets in Gaza.")}
+    assert coded("Iran launched a wave of arrests of opposition figures in Tehran.") == {("iran", "COERCE", "iran")}
+
+
+def test_things_of_a_state_and_groups_placed_in_one_stand_for_it():
+    assert coded("Russia stepped up its bombardment of Ukrainian cities.") == {("russia", "ASSAULT", "ukraine")}
+    assert ("saudi-arabia", "ASSAULT", "yemen") in coded(
+        "Saudi Arabia launched a campaign of air strikes against Houthi rebels in Yemen.")
+    assert coded("Japan tightened export controls on South Korea.") == {("japan", "SANCTION", "south-korea")}
+
+
+def test_unnamed_forces_and_their_foes_at_home_and_foreigners_who_are_not():
+    assert coded("Rebel forces shelled the Angolan city of Huambo.") == {("angola", "ASSAULT", "angola")}
+    assert coded("Government forces attacked rebel positions outside the Liberian capital.") == {
+        ("liberia", "ASSAULT", "liberia")}
+    assert coded("Authorities in Beijing detained several foreign journalists.") == {("china", "COERCE", None)}
+    assert ("robert-mugabe", "COERCE", "zimbabwe") in coded(
+        "Robert Mugabe, Zimbabwe's president, ordered the arrest of white farmers.")
+
+
+def test_restricted_goods_people_and_crossings_stand_for_their_state():
+    assert coded("India imposed a ban on imports from Malaysia.") == {("india", "COERCE", "malaysia")}
+    assert coded("Jordan barred Israeli tourists from entering the country.") == {("jordan", "COERCE", "israel")}
+    assert ("egypt", "COERCE") in {(s, k) for s, k, _ in coded("Egypt closed the Rafah crossing into Gaza.")}
+
+
+def test_a_border_named_by_a_state_does_not_place_an_act_in_that_state():
+    assert not any(s == "sudan" for s, _, _ in coded(
+        "A spokesman for the Ugandan army said troops had killed 30 rebels near the Sudanese border."))
+
+
+def test_a_government_rejecting_its_oppositions_demands_acts_at_home():
+    assert coded("The Sudanese government rejected opposition demands for a transitional council.") == {
+        ("sudan", "REJECT", "sudan")}
+
+
+def test_a_threat_conditioned_on_anothers_act_threatens_that_actor():
+    assert coded("Iraq threatened military action if Kuwait did not pay compensation.") == {
+        ("iraq", "THREATEN", "kuwait")}
+
+
+def test_sides_of_a_fight_between_unnamed_parties_are_the_states_it_is_placed_in():
+    assert coded("Clashes erupted between police and protesters in Dhaka.") == {("bangladesh", "ASSAULT", "bangladesh")}
+    assert ("sudan", "ASSAULT", "sudan") in coded(
+        "Dozens were killed in clashes between Sudanese troops and rebels in Darfur.")
+    assert coded("Israeli and Syrian forces exchanged fire on the Golan Heights.") == {("israel", "ASSAULT", "syria")}
+    assert ("iran", "ASSAULT", "israel") in coded(
+        "An Iranian drone struck an oil tanker operated by an Israeli-owned company.")

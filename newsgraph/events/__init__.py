@@ -33,10 +33,18 @@ of a stance or likeness ('anti-Iran', 'Rwanda-style'), as a people ('ethnic Uzbe
 party; what talks are about is no party to them; a demand noun concerns the subject of its 'that' clause; a
 mediator acts with both sides 'between' which it mediates; unnamed people, bodies and things are coded to the
 state they are placed in ('a court in Lima', 'families escaping the floods in X', 'a clinic in Lagos').
+A group or thing belongs to the one a hyphenated modifier names ('Moscow-based journalists', 'a British-flagged
+tanker', 'shops owned by Ghanaian traders'); unnamed attackers to the state they come from ('gunmen from
+Somalia') or fire from ('a rocket fired from Lebanon'), and a stateless group hit to the state it is in ('Houthi
+rebels in Yemen'). The subject of a verb of receiving is the one acted on ('Ukraine received aid from X', 'drew
+criticism from X'); those an attack named as subject kills are its targets ('the bombardment of Gaza killed 30');
+an act replied to ('in retaliation for X's expulsion of ...') is background, not a report.
 
 Ties between actors (MEMBER_OF, LEADS, ...) are read by `newsgraph.relations`; its
 `extract_relations` is re-exported here so the pipeline finds both stages in one place.
 Reports of one event in many documents are merged by `newsgraph.events.merge` (re-exported here).
+The word lists the rules read live in `newsgraph.events.words`, and the reading of places and owners (the state
+a place lies in, 'Moscow-based', 'gunmen from Somalia') in `newsgraph.events.places`.
 """
 
 from __future__ import annotations
@@ -53,13 +61,93 @@ from newsgraph.actors import titles
 from newsgraph.coref import pronoun_mentions
 from newsgraph.dates import resolve_when
 from newsgraph.events.merge import MergedEvent, Report, filter_merged, merge_reports, timeline_lines
+from newsgraph.events.places import (
+    _as_place,
+    _common_lemma,
+    _hyphen_owner,
+    _modifier_state,
+    _named_party,
+    _nested_place,
+    _origin_owner,
+    _people_place,
+    _place_party,
+    _place_state,
+    _state_at,
+    _state_of,
+    _state_party,
+    _state_words_before,
+    _unnamed_party,
+)
+from newsgraph.events.words import (
+    AGENCY_NOUNS,
+    ANNOUNCING_MODALS,
+    ANNOUNCING_VERBS,
+    ATTACK_PLACE_PREPS,
+    BACKGROUND_PREPS,
+    BORDER_NOUNS,
+    BY_PREPS,
+    CLAUSAL,
+    CONTENT_PREPS,
+    CONTENT_TYPES,
+    COOPERATIVE,
+    CRITICAL,
+    CROWD_NOUNS,
+    DEMANDABLE,
+    DOER_NOUNS,
+    DOMESTIC_SAYING,
+    DOMESTIC_TYPES,
+    EFFORT_NOUNS,
+    EMERGENCY_NOUNS,
+    EXPECTING_ADJS,
+    EXPECTING_MODALS,
+    EXPECTING_VERBS,
+    FORCE_NOUNS,
+    FOREIGN_WORDS,
+    FORM_FIXES,
+    FROM_TARGET_TYPES,
+    GATHERINGS,
+    HARM_TYPES,
+    HELP_FORMS,
+    HOSTILE,
+    HUMAN_NOUNS,
+    IN_TARGET_TYPES,
+    INSTRUMENT_VERBS,
+    INTENT_VERBS,
+    LABOUR_NOUNS,
+    LEMMA_FIXES,
+    LIGHT_VERBS,
+    MAX_JOINT,
+    MEASURE_NOUNS,
+    MODALS,
+    MUTUAL,
+    OBLIGATION_MODALS,
+    OPPOSITION_NOUNS,
+    OWNED_BY,
+    OWNING_TYPES,
+    PARTICLES,
+    PARTY_HEADS,
+    PARTY_TYPES,
+    PEOPLE_NOUNS,
+    PLACE_ENTS,
+    PLACE_PREPS,
+    PROTESTING,
+    PURPOSE_TYPES,
+    REASONED,
+    RECEIVING_VERBS,
+    REFLEXIVES,
+    REFUSAL_VERBS,
+    REPLY_NOUNS,
+    STANCE_NOUNS,
+    STAND_INS,
+    SYMMETRIC,
+    TARGET_PREPS,
+    TRAVEL,
+    UNREAL_ADJS,
+)
 from newsgraph.gazetteer import fold, load_gazetteer, word_table
 from newsgraph.model import PLOVER_TYPES, Document, Event, Mention
 from newsgraph.nlp import token_list
 from newsgraph.relations import (
-    OF_HEADS,
-    ORIGIN_HEADS,
-    QUANTITY_HEADS,
     RELATION_NOUNS,
     MentionIndex,
     extract_relations,
@@ -69,141 +157,6 @@ from newsgraph.relations import (
 
 __all__ = ["extract_events", "extract_relations", "filter_merged", "lexicon", "merge_reports", "MergedEvent",
            "plover_type", "Report", "timeline_lines", "Trigger", "with_references"]
-
-# Verbs that lend their subject to the noun they take ("make a visit", "impose sanctions",
-# "expressed support"): the general English support (light) verbs.
-LIGHT_VERBS = {
-    "make", "pay", "hold", "have", "conduct", "attend", "join", "host", "provide", "offer", "give", "express",
-    "voice", "extend", "impose", "introduce", "adopt", "follow", "announce", "launch", "begin", "start",
-    "continue", "deepen", "strengthen", "bolster", "increase", "level", "lodge", "file", "issue", "reach",
-    "undertake", "carry", "stage", "mount", "take", "enforce", "implement", "apply", "step", "intensify",
-    "expand", "resume", "seek", "win", "receive", "come", "go",
-    "stag",  # spaCy's lemma of "staged" ("staged a protest")
-}
-# Lemmas the parser gets wrong for trigger verbs, and the right ones.
-LEMMA_FIXES = {"stag": "stage", "cordone": "cordon"}
-# ... and those whose wrong lemma is itself a word, told apart by the written form ("raped" is not "rapped").
-FORM_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape"}
-# Prepositions that introduce the target of an event ("met with X", "sanctions against X").
-TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "into", "toward", "towards", "over", "upon", "of",
-                "between")
-# For events done to a place as well as to its people ("put down riots in X", "deployed troops in X").
-IN_TARGET_TYPES = {"AID", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE"}
-SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
-# Acts whose "from" names the one acted on: withdrawing from a place, taking from someone.
-FROM_TARGET_TYPES = {"RETREAT", "COERCE", "SANCTION"}  # "recalled its envoy from X"
-# Nouns for a gathering that a body convenes ("the SCO summit") and that later text calls "the event".
-GATHERINGS = {"summit", "meeting", "conference", "forum", "event", "gathering", "session", "congress", "talks"}
-MAX_JOINT = 3  # "Xi and Putin met" pairs its subjects; a long list of attendees is not a set of pairs
-# Movement phrases that are visits only when they name whom they visit ("came to Astana").
-TRAVEL = {"come to", "go to", "travel to", "fly to", "arrive in", "arrive at"}
-PARTICLES = {"in", "out", "down", "up", "back", "off", "over", "away"}
-HELP_FORMS = {"help", "helps", "helped", "helping"}
-MODALS = {"would", "could", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo", "ca"}
-# Verbs whose complement has not (yet) happened: "is set to visit", "plans to meet".
-INTENT_VERBS = {"plan", "expect", "hope", "want", "seek", "intend", "aim", "set", "prepare", "propose",
-                "consider", "wish", "schedule", "go", "need", "likely", "due", "threaten", "promise"}
-REFUSAL_VERBS = {"refuse", "decline", "fail"}
-# Acts whose complement clause states their content, not a second event: "agreed to cooperate",
-# "demanded that X withdraw", "accused X of attacking", "refused to recognise", "threatened to invade".
-CONTENT_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
-CLAUSAL = {"xcomp", "ccomp", "pcomp"}
-REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
-# Nouns for people who take part in street protest, as opposed to officials who lodge one.
-CROWD_NOUNS = {"student", "worker", "protester", "protestor", "demonstrator", "resident", "supporter", "people",
-               "striker", "opponent",
-               "villager", "farmer", "teacher", "citizen", "crowd", "thousand", "hundred", "dozen", "activist",
-               "youth", "miner", "employee", "trader", "refugee", "voter", "woman", "man", "union"}
-# Prepositions by which an act names what it is about ("protested against the deal").
-CONTENT_PREPS = {"against", "about", "over", "for", "of", "on"}
-# Head nouns that make a nominal trigger before them an event ("a mediation effort", "an aid package").
-EFFORT_NOUNS = {"effort", "mission", "operation", "campaign", "drive", "process", "bid", "push", "initiative",
-                "programme", "program", "package", "attempt"}
-# Entity types of an object that names a place, state or body: the 'place' stand-in of the lexicon.
-PLACE_ENTS = {"GPE", "LOC", "FAC", "NORP", "ORG"}
-# Prepositions that put a nominal event before or around the one reported ("after the invasion").
-BACKGROUND_PREPS = {"after", "following", "since", "before", "amid", "despite", "prior"}
-# Modals that make a reported clause a demand on its subject ("X said Y must withdraw").
-OBLIGATION_MODALS = {"must"}
-# Types that, announced or intended rather than done, PLOVER codes as an expressed intent (AGREE).
-COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
-# Acts a state's forces or government do to people at home ("police detained students"), and nouns for such
-# people when no state of their own is named: the people are coded as the acting state's own.
-DOMESTIC_TYPES = {"COERCE", "ASSAULT", "CONCEDE", "RETREAT", "AID"}
-PEOPLE_NOUNS = CROWD_NOUNS | {
-    "journalist", "reporter", "opponent", "dissident", "civilian", "prisoner", "detainee", "member", "leader",
-    "politician", "critic", "militant", "rebel", "insurgent", "guerrilla", "guerilla", "suspect", "fundamentalist",
-    "islamist", "separatist", "opposition", "party", "newspaper", "paper", "monk", "priest", "cleric", "lawyer",
-    "blogger", "writer", "inmate", "hostage", "peasant", "pilgrim", "migrant", "immigrant", "minority",
-    "dozens", "hundreds", "thousands", "person", "individual", "group", "organisation", "organization",
-    "demonstration", "rally", "protest", "march", "strike", "riot", "gathering",  # "police broke up the rally"
-}
-# Modals and verbs by which an actor announces what it will do ("will", "plans to"), as against what may be.
-ANNOUNCING_MODALS = {"will", "would", "shall", "'ll", "wo"}
-# What makes an act that has not happened an expected one rather than a possible one.
-EXPECTING_MODALS = {"will", "shall", "'ll", "wo"}
-EXPECTING_VERBS = {"plan", "expect", "set", "schedule", "due", "intend", "prepare", "go", "promise", "vow",
-                   "pledge", "agree", "decide"}
-EXPECTING_ADJS = {"expected", "planned", "upcoming", "scheduled", "anticipated", "forthcoming"}
-ANNOUNCING_VERBS = {"want", "plan", "intend", "prepare", "threaten", "vow", "decide", "resolve"}
-# Nouns for a state's forces and government when no state is named with them ("the police", "authorities").
-AGENCY_NOUNS = {"police", "army", "troop", "force", "government", "authority", "military", "regime", "soldier",
-                "officer", "junta", "administration", "policeman", "gendarme", "militia", "court", "judge",
-                "prosecutor", "tribunal"}
-PLACE_PREPS = {"in", "inside", "across", "throughout"}
-# ... and where an attack is placed ("a bombing near Kunduz", "killed outside of Herat").
-ATTACK_PLACE_PREPS = PLACE_PREPS | {"near", "outside", "at", "on"}
-# Prepositions by which a place is placed inside another ('a district of Beirut', 'a camp near Goma').
-NESTED_PLACE_PREPS = {"in", "of", "near", "outside", "inside"}
-# Nouns for parties whose modifiers or "of" name them ('the Iranian delegation', 'leaders of X').
-PARTY_HEADS = OF_HEADS | QUANTITY_HEADS | ORIGIN_HEADS | RELATION_NOUNS
-# Nouns for a settlement or area named by its "of" ("the town of Kunduz", "the province of Aceh").
-MEASURE_NOUNS = {"ton", "tonne", "dollar", "worth", "amount", "shipment", "consignment", "batch", "load", "million",
-                 "billion"}
-REGION_KINDS = {"state", "province", "region", "district", "governorate", "prefecture", "oblast"}
-SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "port", "area"}
-# Prepositions that name the doer of a nominal trigger: "at the request of X", "the deployment of X's troops";
-# a withdrawal or expulsion "from X" names the one acted on, not the doer.
-BY_PREPS = {"REQUEST": ("by", "from", "of"), "MOBILIZE": ("by", "of"), "RETREAT": ("by",), "COERCE": ("by",),
-            "SANCTION": ("by",)}
-# Acts a demand or call can ask of their doer ("called for an Israeli withdrawal", "demand for Iraq's release
-# of prisoners"): the doer is the one the demand is made on.
-DEMANDABLE = {"RETREAT", "CONCEDE", "CONSULT", "AGREE", "AID", "COOPERATE"}
-# Acts a government does to its own opposition by word ("warned opposition leaders", "urged strikers to return
-# to work"), and the nouns for that opposition, which unlike other people are the state's own by default.
-DOMESTIC_SAYING = {"THREATEN", "REQUEST", "ACCUSE"}
-OPPOSITION_NOUNS = {"opposition", "opponent", "dissident", "critic", "protester", "protestor", "demonstrator",
-                    "striker", "student", "worker", "union", "activist", "party", "journalist"}
-# Verbs by which people leave a place, which then is theirs ("families escaping the floods in X").
-FLEEING = {"flee", "escape", "leave"}
-# Participles that make people the opposition of the day ("striking miners", "protesting farmers").
-PROTESTING = {"striking", "protesting", "demonstrating", "rioting", "marching"}
-# Acts whose "for" clause gives their reason, not a second event: "jailed X for helping Y", "praised X for
-# standing by Y", "criticised X for attacking Y".
-REASONED = {"COERCE", "SUPPORT", "ACCUSE", "SANCTION"}
-BORDER_NOUNS = {"border", "frontier", "boundary"}
-# Acts that, as the purpose of a protest ("marched to demand"), say what the protest is for.
-PURPOSE_TYPES = {"REQUEST", "PROTEST", "ACCUSE", "REJECT", "SUPPORT"}
-# Occupations that go on strike, besides the crowd nouns ("a doctors' strike", "a strike by dock workers").
-LABOUR_NOUNS = {"doctor", "nurse", "driver", "docker", "pilot", "lawyer", "journalist", "labour", "labor", "staff",
-                "shopkeeper", "merchant", "transport", "port", "rail", "postal", "public", "general", "hunger"}
-# Fights that conjoined subjects wage on each other ("Indian and Pakistani troops exchanged fire").
-MUTUAL = {"clash", "exchange fire", "fight", "battle", "skirmish", "engage in fighting", "engage in clash",
-          "engage in battle", "engage in firefight", "fighting", "firefight", "gunfight", "shootout"}
-# Nouns for a state's own forces: sent, deployed or withdrawn, they are the sender's ("troops were sent to X").
-FORCE_NOUNS = {"troop", "soldier", "force", "warship", "peacekeeper", "marine", "unit", "contingent", "army"}
-# Nouns of the stance in which something is done ("marched in support of X", "resigned in protest").
-STANCE_NOUNS = {"support", "solidarity", "protest", "defiance"}
-PARTY_TYPES = {"country", "organization", "person", "group"}
-# Acts that harm what they reach: their target is the owner of a thing hit ("set fire to the offices of X").
-HARM_TYPES = {"ASSAULT", "COERCE"}
-# Acts that, promised, make a threat (CAMEO 13: threaten force, sanctions, repression, a break of relations).
-HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
-# Acts that judge another's act: the one judged is the one who did it ("condemned Turkish air raids").
-CRITICAL = {"ACCUSE", "PROTEST", "REJECT"}
-UNREAL_ADJS = {"expected", "planned", "proposed", "possible", "potential", "likely", "upcoming", "future",
-               "prospective", "scheduled", "anticipated"}
-
 
 @dataclass(frozen=True)
 class Trigger:
@@ -255,11 +208,12 @@ def extract_events(doc: Document, parsed: SpacyDoc, mentions: list[Mention], *, 
     consumed = {f.consumed.i for f in found if f.consumed is not None}
     verbs = {f.token.i: f for f in found if f.trigger.pos in {"V", "A"}}
     demands = {f.token.i: f for f in found if f.trigger.type in CONTENT_TYPES | {"CONSULT"}}
+    complaints = {**demands, **{f.token.i: f for f in found if f.trigger.type == "PROTEST"}}  # "a protest over X"
     protests = {f.token.i for f in found if f.trigger.type == "PROTEST"}
     out: list[Event] = []
     seen: set[tuple] = set()
     for f in found:
-        if f.token.i in consumed or _subsumed(f, verbs, demands) or _object_of_act(f, verbs, demands) or \
+        if f.token.i in consumed or _subsumed(f, verbs, demands) or _object_of_act(f, verbs, complaints) or \
                 _agreed_to(f, verbs) or \
                 _classifier(f) or _earlier(f) or _object_effort(f, verbs) or _protest_purpose(f, protests) or \
                 _background(f):
@@ -311,9 +265,15 @@ def with_references(doc_id: str, parsed: SpacyDoc, mentions: list[Mention]) -> l
 
 
 def _match(tok: Token) -> _Found | None:
-    """The trigger at a token, if any; an entry of type '-' says the word is no event in that use."""
+    """The trigger at a token, if any; an entry of type '-' says the word is no event in that use, and a verb
+    of receiving is none when its object names the act ('received aid': the aid is the event)."""
     found = _find_trigger(tok)
-    return None if found is None or found.trigger.type == NO_EVENT else found
+    if found is None or found.trigger.type == NO_EVENT:
+        return None
+    if found.trigger.pos == "V" and found.consumed is None and tok.lemma_ in RECEIVING_VERBS and any(
+            c.dep_ == "dobj" and (n := _find_trigger(c)) is not None and n.trigger.pos == "N" for c in tok.children):
+        return None
+    return found
 
 
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
@@ -334,7 +294,9 @@ def _find_trigger(tok: Token) -> _Found | None:
         if any(c.dep_ == "aux" and c.lower_ in HELP_FORMS for c in tok.children):
             return _Found(tok, lex[("V", "help")])  # "troops helped put down riots": parsed as an auxiliary
         for child in tok.children:
-            if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLES):
+            if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLES) or (
+                    child.dep_ == "prep" and child.lower_ in {"out", "away"} and any(  # "ordered troops out of X"
+                        g.dep_ == "prep" for g in child.children)):
                 for obj in (o for o in tok.children if o.dep_ == "dobj"):  # "stepped up security"
                     hit = lex.get(("V", f"{lemma} {child.lower_} {obj.lemma_.lower()}"))
                     if hit:
@@ -390,6 +352,8 @@ def _object_phrase(lemma: str, obj: Token, lex: dict[tuple[str, str], Trigger]) 
         hit = lex.get(("V", f"{lemma} thing"))
     if hit is None and obj.ent_type_ in PLACE_ENTS:
         hit = lex.get(("V", f"{lemma} place"))
+    if hit is None and obj.pos_ == "NOUN" and _common_lemma(obj) in HUMAN_NOUNS:
+        hit = lex.get(("V", f"{lemma} people"))  # "beat refugees", "held villagers"
     return hit
 
 
@@ -483,7 +447,8 @@ def _object_of_act(f: _Found, verbs: dict[int, _Found], demands: dict[int, _Foun
     stance = prep.lower_ == "in" and tok.lemma_.lower() in STANCE_NOUNS  # "rallied in support of X"
     if f.trigger.pos != "N" or tok.dep_ != "pobj" or (prep.lower_ not in CONTENT_PREPS and not stance):
         return False
-    return (prep.head.i in verbs and prep.head.lemma_ not in LIGHT_VERBS) or (
+    act = verbs.get(prep.head.i)  # "lodged a protest over X": a light verb whose phrase is the act
+    return (act is not None and (prep.head.lemma_ not in LIGHT_VERBS or act.consumed is not None)) or (
         prep.head.pos_ == "NOUN" and prep.head.i in demands)  # "talks on a pullback", "a call for sanctions"
 
 
@@ -522,6 +487,8 @@ def _background(f: _Found) -> bool:
     prep = tok.head
     if prep.lower_ == "of" and prep.head.lower_ == "wake":
         return True
+    if prep.lower_ in {"for", "to", "against"} and prep.head.lemma_.lower() in REPLY_NOUNS:
+        return True  # "in retaliation for Amman's expulsion of a diplomat": the act replied to came before
     return prep.lower_ in BACKGROUND_PREPS or (prep.dep_ == "prep" and prep.head.lower_ == "following")
 
 
@@ -534,6 +501,10 @@ def _content_of(tok: Token, verbs: dict[int, _Found]) -> bool:
     cur = tok
     clausal = reason = False
     for _ in range(6):
+        if cur.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in cur.children) and any(
+                c.dep_ == "dobj" and c.i < cur.i and c.i in verbs and verbs[c.i].trigger.pos == "N" and
+                verbs[c.i].trigger.type in CONTENT_TYPES for c in cur.head.children):
+            return True  # "defied a demand to release prisoners", the infinitive parsed under the verb
         if cur.head.i == cur.i or cur.dep_ in {"relcl", "advcl", "parataxis"}:
             return False
         # a conjoined clause ('alleged that ... and that ...') passes; a noun's infinitive ('calls to withdraw')
@@ -542,8 +513,10 @@ def _content_of(tok: Token, verbs: dict[int, _Found]) -> bool:
         came_by = cur.dep_
         cur = cur.head
         hit = verbs.get(cur.i)
-        if hit is not None:
-            return clausal and hit.trigger.type in CONTENT_TYPES or reason and hit.trigger.type in REASONED
+        if hit is not None:  # what lies inside a threat's content lies in that content too ('threatened to shoot
+            # down aircraft violating its airspace': the violation is no event of its own)
+            return clausal and hit.trigger.type in CONTENT_TYPES or reason and hit.trigger.type in REASONED or (
+                clausal and _content_of(cur, verbs))
         if came_by == "ccomp" and any(c.dep_ == "dobj" and c.i in verbs and verbs[c.i].trigger.pos == "N" and
                                       verbs[c.i].trigger.type in CONTENT_TYPES for c in cur.children):
             return True  # "renewed its demand that X withdraw": the clause is the content of the noun
@@ -568,8 +541,12 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
         targets = _prep_targets(ix, tok, trig) or _content_targets(ix, tok)  # "ready to help China"
     else:
         sources, targets = _verb_args(ix, tok, f)
+    if trig.type in OWNING_TYPES | {"MOBILIZE"}:  # "imposed a curfew on Srinagar": the place stands for its state
+        targets = [_as_place(ix, t) for t in targets]
     if trig.phrase in TRAVEL and not (sources and targets):
         return []  # "going over to the West like Ukraine" is no visit: a visit has a visitor and a host
+    if trig.phrase in MUTUAL and len(sources) > 1:  # "X and Y forces exchanged fire on the Golan": where, not whom
+        targets = [t for t in targets if ix.type_of(t) not in {"place", "unknown"}]
     pairs = _pairs(sources, targets, "CONSULT" if trig.phrase in MUTUAL else trig.type)  # joint like a meeting
     if not pairs:
         return []
@@ -652,8 +629,14 @@ def _crowd_subject(verb: Token) -> bool:
         if child.dep_ == "nsubj":
             heads = [child, *(p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
                               for p in c.children if p.dep_ == "pobj")]
-            return any(h.lemma_.lower() in CROWD_NOUNS for h in heads)
+            return any(h.lemma_.lower() in CROWD_NOUNS or _people_word(h) for h in heads)
     return False
+
+
+def _people_word(tok: Token) -> bool:
+    """A people named in the plural ('Albanians', 'Serbs'): a crowd of them, not a state's government."""
+    return tok.pos_ in {"PROPN", "NOUN"} and tok.lower_.endswith("s") and tok.text[:1].isupper() and \
+        load_gazetteer().demonym(tok.text[:-1]) is not None
 
 
 def _same_actor(a: str, b: str) -> bool:
@@ -676,7 +659,8 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     elif subj_pass:
         sources = ix.agent(verb)
         targets = [a for c in subj_pass for a in (
-            (_prep_targets(ix, c, f.trigger) or ix.np(c)) if _same(c, f.consumed) else ix.np(c))] or _prep_targets(
+            (_prep_targets(ix, c, f.trigger) or ix.np(c) or _hyphen_owner(ix, c)) if _same(c, f.consumed) else
+            ix.np(c) or _hyphen_owner(ix, c))] or _prep_targets(
             ix, verb, f.trigger)  # "relations with X were severed", "sanctions were imposed on X"
         if not targets and f.trigger.type in HARM_TYPES:  # "a clinic for Malian patients was shelled"
             targets = [a for c in subj_pass for a in _owners(ix, c)]
@@ -687,14 +671,20 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     else:
         sources = ix.subjects(verb)
         targets = _objects(ix, verb, f)
+    sources = sources or _owned_doers(ix, verb, f.trigger.type) or _when_doers(ix, verb, f)
+    if not sources and verb.dep_ == "xcomp" and verb.head.lemma_ in INSTRUMENT_VERBS:
+        sources = ix.subjects(verb.head)  # "police used water cannon to disperse ...": the police disperse
     sources = [s for s in sources if s not in targets]
-    if not targets and f.trigger.type in DOMESTIC_TYPES | DOMESTIC_SAYING:
+    act = _harming_act(verb, f)
+    if act is not None:  # "the Israeli bombardment of Gaza killed 30 people": those the bombardment hit
+        targets = targets or _noun_args(ix, act.token, act.trigger)[1]
+    elif not targets and f.trigger.type in DOMESTIC_TYPES | DOMESTIC_SAYING:
         targets = _own_people(ix, verb, sources, f.trigger.type)
-    if not targets and sources and f.trigger.type in DOMESTIC_TYPES:
+    if not targets and sources and f.trigger.type in DOMESTIC_TYPES and act is None:
         targets = _own_place(ix, verb, sources)
     if not sources or not targets:
-        sources, targets = _placed_sides(ix, verb, sources, targets,
-                                         ATTACK_PLACE_PREPS if f.trigger.type == "ASSAULT" else PLACE_PREPS)
+        near = f.trigger.type in {"ASSAULT", "PROTEST"}  # "rallied outside the embassy in Manila"
+        sources, targets = _placed_sides(ix, verb, sources, targets, ATTACK_PLACE_PREPS if near else PLACE_PREPS)
     if not sources and f.trigger.type == "ASSAULT" and (verb.dep_ not in {"acl", "relcl"} or _existential(verb.head)):
         sources = _attack_place(ix, verb)  # a participle after a noun describes it ('soldiers killed in X')
     if sources and not targets and f.trigger.type == "PROTEST":
@@ -702,9 +692,30 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     return sources, targets
 
 
-def _state_party(ix: MentionIndex, tok: Token, state: str | None) -> list[Mention]:
-    """A stand-in mention of a state found from a place, at the word that acts or is acted on."""
-    return [Mention(ix.doc_id, tok.idx, tok.idx + len(tok.text), tok.text, state, "demonym")] if state else []
+def _when_doers(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
+    """'Two soldiers were killed when Pakistani troops fired across the border': the doers of a harm told in
+    the passive without an agent are those of the attack, or the armed doers, of its 'when' clause."""
+    if f.trigger.type not in HARM_TYPES or not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and any(
+            m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "after"} for m in c.children)):
+        found = _match(clause)
+        armed = any(c.dep_ == "nsubj" and _common_lemma(c) in FORCE_NOUNS | DOER_NOUNS for c in clause.children)
+        if found is not None and found.trigger.type in HARM_TYPES or armed:  # "when troops fired across ..."
+            return ix.subjects(clause)
+    return []
+
+
+def _harming_act(verb: Token, f: _Found) -> _Found | None:
+    """The attack a harm verb has as subject ('the bombardment of Gaza killed 30 people', 'air strikes wounded
+    dozens'): those harmed are the attack's targets, not people of its doer at home."""
+    if f.trigger.type not in HARM_TYPES:
+        return None
+    for subj in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"):
+        found = _match(subj)
+        if found is not None and found.trigger.pos == "N" and found.trigger.type in HARM_TYPES:
+            return found
+    return None
 
 
 def _protest_place(ix: MentionIndex, toks: list[Token]) -> list[Mention]:
@@ -737,19 +748,28 @@ def _own_place(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Me
     objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                 if p.dep_ == "pobj"]  # "a state of emergency in X"
     state = states.pop()
-    if _place_state(ix, [verb, *objects]) != state:
+    placed = _place_state(ix, [verb, *objects], PLACE_PREPS | {"on"})  # "imposed a curfew on the city of X"
+    if placed is None and any(o.lemma_.lower() in EMERGENCY_NOUNS for o in objects):
+        placed = state  # "declared a state of emergency" names no place: the state's own
+    if placed != state:
         return []
     return _state_party(ix, verb, state)
 
 
 def _attack_place(ix: MentionIndex, verb: Token) -> list[Mention]:
     """'A roadside bombing near Kunduz killed a Dutch soldier', 'killed by a bomb outside Herat': an attack whose
-    doer the sentence does not name is coded to the state where it happened, as event coders code it."""
+    doer the sentence does not name is coded to the state where it happened, or whence it was fired ('a rocket
+    fired from Gaza'), as event coders code it."""
     doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
         p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if any(t.i in ix.by_token or t.pos_ in {"PRON", "PROPN"} or _unnamed_party(ix, t) for t in doers):
         return []  # a doer is named (or is a pronoun or name the sentence does not resolve)
-    return _state_party(ix, verb, _place_state(ix, [*_scene(verb), *doers], ATTACK_PLACE_PREPS))
+    hit = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}  # "gunmen killed a minister in Beirut"
+           and all(_common_lemma(d) in DOER_NOUNS for d in doers)]  # not "the coalition bombed targets in X"
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)  # "shells were fired from X", "a rocket launched
+    fired = [*([verb] if passive else []), *(c for d in doers for c in d.children if c.dep_ == "acl")]  # from X"
+    return _state_party(ix, verb, _place_state(ix, fired, {"from"}) or _place_state(  # "fired from Gaza"
+        ix, [*_scene(verb), *doers], ATTACK_PLACE_PREPS) or _place_state(ix, hit, PLACE_PREPS))
 
 
 def _scene(verb: Token) -> list[Token]:
@@ -772,10 +792,12 @@ def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets
                   preps: set[str] = PLACE_PREPS) -> tuple[list[Mention], list[Mention]]:
     """'Students demonstrated in Seoul against the government', 'police in Lagos arrested ...': an unnamed
     crowd, force or government is the one of the state where the act takes place, as event coders code it."""
-    doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
-        p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    doers = _doer_tokens(verb)
+    purposes = [c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # "blocked roads to protest against the government"
     done_to = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + [
-        p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"against", "with", "on", "at", "upon"}
+        p for t in (verb, *purposes) for c in t.children if c.dep_ == "prep" and c.lower_ in {
+            "against", "with", "on", "at", "upon"}
         for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_]  # "fired on protesters"
     doer = next((t for t in doers if _unnamed_party(ix, t)), None) if not sources else None
     done = next((t for t in done_to if _unnamed_party(ix, t)), None) if not targets else None
@@ -783,12 +805,32 @@ def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets
         return sources, targets
     state = _place_state(ix, [*_scene(verb), *doers, *done_to], preps) or _other_side_state(
         ix, doer, done, sources, targets)
+    if state is None and doer is not None and preps is ATTACK_PLACE_PREPS:  # "rebels shelled the Angolan city of X"
+        state = next((st for t in done_to if t.dep_ == "dobj" and (st := _state_at(ix, t) or next(
+            (m.actor for m in _place_party(ix, t)), None))), None)
     if state is None:
         return sources, targets
 
     def party(tok: Token | None) -> list[Mention]:
         return _state_party(ix, tok, state) if tok is not None else []
     return sources or party(doer), targets or party(done)
+
+
+def _doer_tokens(verb: Token) -> list[Token]:
+    """The words for whoever does what a verb says: its subject or 'by' agent, else, for a clause without a
+    subject of its own, those of the clause it depends on ('police fired bullets to disperse the crowd')."""
+    cur = verb
+    for _ in range(3):
+        doers = [c for c in cur.children if c.dep_ == "nsubj"] + [
+            p for c in cur.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if doers or any(c.dep_ == "nsubjpass" for c in cur.children) or cur.dep_ not in {"advcl", "conj", "xcomp"} \
+                or cur.head.pos_ not in {"VERB", "AUX"}:
+            return doers
+        if cur.dep_ == "xcomp" and cur.head.lemma_ not in INSTRUMENT_VERBS and any(
+                c.dep_ == "dobj" for c in cur.head.children):
+            return []  # "urged the police to disperse them": the object is the doer
+        cur = cur.head
+    return []
 
 
 def _placed_doer(ix: MentionIndex, verb: Token) -> list[Mention]:
@@ -814,86 +856,22 @@ def _other_side_state(ix: MentionIndex, doer: Token | None, done: Token | None, 
     return states.pop() if len(states) == 1 else None
 
 
-def _common_lemma(tok: Token) -> str:
-    """The lemma of a common noun, also when the parser took a capitalised one for a name ('Rebels in ...')."""
-    if tok.pos_ == "PROPN" and tok.lower_.endswith("s") and tok.lower_[:-1] in PEOPLE_NOUNS | AGENCY_NOUNS:
-        return tok.lower_[:-1]
-    return tok.lemma_.lower()
-
-
-def _unnamed_party(ix: MentionIndex, tok: Token) -> bool:
-    """A crowd, force or government named by a common noun alone ('protesters', 'the police')."""
-    heads = [tok, *(p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                    if p.dep_ == "pobj"), *(c for c in tok.children if c.dep_ == "poss")]  # "thousands of students",
-    # "the government's policy"
-    return tok.pos_ in {"NOUN", "PROPN"} and any(_common_lemma(h) in PEOPLE_NOUNS | AGENCY_NOUNS for h in heads) \
-        and tok.i not in ix.by_token and not \
-        _named_party(ix, tok)  # "rebels in Angola" name no one; the place says where they are
-
-
-def _place_state(ix: MentionIndex, toks: list[Token], preps: set[str] = PLACE_PREPS) -> str | None:
-    """The state named as where something happens ('in Seoul', 'in northern Iraq', 'in the Kenyan capital',
-    'near the town of Kunduz'), by a state mention or a city, capital or region the gazetteer places in a
-    state."""
-    for tok in toks:
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in preps):
-            for p in _place_objects(prep):
-                state = _state_at(ix, p)
-                if state is None and p.lemma_.lower() in SETTLEMENT_NOUNS:  # "the town of Kunduz"
-                    state = next((st for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
-                                  for q in c.children if q.dep_ == "pobj" and (st := _state_at(ix, q))), None)
-                state = state or _nested_place(ix, p)
-                if state is not None:
-                    return state
-    return None
-
-
-def _nested_place(ix: MentionIndex, noun: Token, depth: int = 0) -> str | None:
-    """The state of a place given inside a place ('in a blast in a suburb of northern Kano', 'in a camp near
-    Goma'): where the inner place lies, the outer one does too."""
-    if depth > 2:
-        return None
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in NESTED_PLACE_PREPS):
-        for p in (c for c in prep.children if c.dep_ == "pobj"):
-            state = _state_at(ix, p) or _nested_place(ix, p, depth + 1)
-            if state is not None:
-                return state
-    return None
-
-
-def _place_objects(prep: Token) -> list[Token]:
-    """The objects of a place preposition, through a second one ('outside of the city')."""
-    out = [c for c in prep.children if c.dep_ == "pobj"]
-    return out or [p for c in prep.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                   if p.dep_ == "pobj"]
-
-
-def _state_at(ix: MentionIndex, p: Token) -> str | None:
-    """The state a place noun names or lies in: its own mention or that of its modifier ('the Kenyan
-    capital'), else a city, capital or region the gazetteer knows."""
-    gaz = load_gazetteer()
-    m = ix.by_token.get(p.i) or next((ix.by_token[c.i] for c in p.children if c.dep_ in {
-        "amod", "compound"} and c.i in ix.by_token), None)
-    state = _state_of(m.actor) if m is not None else None
-    if state is None and (p.pos_ == "PROPN" or p.ent_type_ in {"GPE", "LOC"}):  # 'Homs' is tagged a plural noun
-        key = fold(ix.parsed[p.left_edge.i:p.i + 1].text if p.left_edge.pos_ == "PROPN" else p.text)
-        iso3 = gaz.by_city.get(key) or gaz.by_region.get(key)
-        if iso3 is None and key.rsplit(" ", 1)[-1] in REGION_KINDS:  # "Upper Nile State"
-            iso3 = gaz.by_region.get(key.rsplit(" ", 1)[0])
-        state = gaz.by_capital.get(key) or (gaz.by_iso3.get(iso3) if iso3 else None)
-    return state
-
-
 def _own_people(ix: MentionIndex, verb: Token, sources: list[Mention], kind: str) -> list[Mention]:
     """'Turkish police detained journalists', 'demonstrators were dispersed by the Egyptian army': a state's
     forces acting on people the sentence ties to no other state act at home, and event coders code the
     people as the state's own (a domestic act, state on state). The people stand for that state here."""
     nouns = PEOPLE_NOUNS if kind in DOMESTIC_TYPES else OPPOSITION_NOUNS
-    people = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "at", "upon", "against"}
+        for p in c.children if p.dep_ == "pobj"]  # "opened fire on a crowd"
+    objects += [p for o in objects if _match(o) is not None for c in o.children if c.dep_ == "prep" and
+                c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]  # "ordered the arrest of farmers"
+    people = [c for c in objects if c.pos_ == "NOUN"
               and ({c.lemma_.lower(), *(m.lemma_.lower() for m in c.children if m.dep_ in {"compound", "amod"})}
                    & nouns or c.lemma_.lower() in PEOPLE_NOUNS | LABOUR_NOUNS and any(
                        m.dep_ == "amod" and m.lower_ in PROTESTING for m in c.children))
-              and not _named_party(ix, c)]  # "activists", "opposition leaders", "striking miners"
+              and not _named_party(ix, c)  # "activists", "opposition leaders", "striking miners"
+              and not any(m.dep_ == "amod" and m.lower_ in FOREIGN_WORDS for m in c.children)]  # not "foreign ..."
     states = {st for st in (_state_of(s.actor) or _modifier_state(ix, s) for s in sources) if st}
     if not people or len(states) != 1:
         return []
@@ -901,35 +879,13 @@ def _own_people(ix: MentionIndex, verb: Token, sources: list[Mention], kind: str
     return [Mention(ix.doc_id, span.start_char, span.end_char, span.text, states.pop(), "demonym")]
 
 
-def _modifier_state(ix: MentionIndex, m: Mention) -> str | None:
-    """The state a demonym or name before an actor ties it to ('Chadian President Idriss Deby')."""
-    span = ix.spans.get(id(m))
-    if span is None:  # a party this module made up ('the police' of a place) has no modifiers to read
-        return None
-    for tok in span.root.subtree:  # the modifiers before the name, through a title ('President')
-        other = ix.by_token.get(tok.i)
-        if tok.i < span.start and tok.dep_ in {"amod", "compound", "poss"} and other is not None:
-            return _state_of(other.actor)
-    return None
-
-
-def _named_party(ix: MentionIndex, noun: Token) -> bool:
-    """Whether a noun phrase names whose it is ('Kurdish activists', 'students of Kabul University'); what
-    its clauses say ('a rally to protest the war in Iraq') does not."""
-    heads = [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                     if p.dep_ == "pobj")]
-    return any(t.i in ix.by_token for h in heads for t in (h, *h.children) if t.dep_ not in {"acl", "relcl", "prep"}
-               or t.i == h.i)
-
-
-def _state_of(actor: str) -> str | None:
-    """The state an actor is or serves: a country of the gazetteer, or the state a role names."""
-    entries = load_gazetteer().entries
-    for key in (actor, actor.split(":")[-1]):
-        entry = entries.get(key)
-        if entry is not None and entry.type == "country":
-            return key
-    return None
+def _owned_doers(ix: MentionIndex, verb: Token, kind: str) -> list[Mention]:
+    """The doers of an act named by whose they are rather than by name: the subject or 'by' agent that is
+    'Kabul-based' or 'from Sudan'; of an attack, also one made from a state ('shelled from Syria by rebels'),
+    where a withdrawal's 'from' is where the doers leave."""
+    doers = _doer_tokens(verb)
+    at = verb if kind == "ASSAULT" else None
+    return [m for d in doers for m in _hyphen_owner(ix, d) or _origin_owner(ix, d, at)]
 
 
 def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
@@ -943,9 +899,14 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
         if f.trigger.type == "CONSULT" and child.dep_ == "dobj" and _topic(ix, child):
             continue  # "discussed Somalia's debt with X": what is talked about is no party to the talks
         if child.dep_ in {"dobj", "dative"}:
-            out += _prep_targets(ix, child, f.trigger) if _same(child, f.consumed) else [
-                m for m in ix.np(child) or _state_words_before(ix, child)
+            owners = _owners(ix, child) or _place_party(ix, child) if f.trigger.type in OWNING_TYPES else []
+            # "attacked shops owned by X", "shelled the city of Homs"
+            used = _same(child, f.consumed) and f.trigger.phrase.split()[-1] not in STAND_INS  # "struck the town
+            # of X": an object matched by a stand-in is the one acted on, not a word of the phrase
+            found = (_prep_targets(ix, child, f.trigger) or _hyphen_owner(ix, child)) if used else [
+                m for m in ix.np(child) or _state_words_before(ix, child) or _hyphen_owner(ix, child) or owners
                 if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]  # "its aid"
+            out += _and_placed_state(ix, child, found, (verb,)) if f.trigger.type in OWNING_TYPES else found
     words = f.trigger.phrase.split()
     if not out and len(words) == 2:  # the preposition of the phrase takes the object: "sealed off X", "fired on X"
         out = _prep_targets(ix, verb, f.trigger, (words[1],))
@@ -956,7 +917,7 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
         for a in _prep_targets(ix, c, f.trigger, ("to", "for", "against", "on", "with"))]  # "its aid to X"
     if not out and f.trigger.type in IN_TARGET_TYPES:  # "lifted a curfew in X", "deployed troops in X"
         for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
-            out = out or _prep_targets(ix, tok, f.trigger, ("in", "inside"))
+            out = out or [_as_place(ix, m) for m in _prep_targets(ix, tok, f.trigger, ("in", "inside"))]
         thing = next((c for c in verb.children if c.dep_ == "dobj" and _topic(ix, c)), None)
         if not out and thing is not None:  # "attacked a police station in the Pakistani city of X"
             out = _state_party(ix, thing, _place_state(ix, [thing, verb], {"in", "inside"}))
@@ -971,6 +932,9 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
             out = out or [m for m in _prep_targets(ix, tok, f.trigger, ("in",)) if _state_of(m.actor)]
     if not out and f.trigger.type in CONTENT_TYPES | {"PROTEST"}:  # "marched to demand independence from X"
         out = _content_targets(ix, verb, purpose=f.trigger.type == "PROTEST")
+    if not out and f.trigger.type == "THREATEN":  # "threatened military action if Kuwait did not pay": the one
+        out = [a for c in verb.children if c.dep_ == "advcl" and any(_conditional(m) for m in c.children)
+               for a in ix.subjects(c)]  # whose act the threat is conditioned on is the one threatened
     if not out and not (f.trigger.type == "CONSULT" and any(c.dep_ == "dobj" and _topic(ix, c) for c in verb.children)):
         out = _first_in_complement(ix, verb)
     if not out and f.trigger.type == "CONSULT":
@@ -1052,7 +1016,7 @@ def _prep_targets(ix: MentionIndex, tok: Token, trig: Trigger, preps: tuple[str,
     if trig.type == "PROTEST":
         preps = (*preps, "outside")  # "demonstrated outside the Japanese embassy"
     if trig.type == "MOBILIZE":
-        preps = (*preps, "near", "along")  # "held exercises near Taiwan"
+        preps = (*preps, "near", "along", "opposite")  # "held exercises near Taiwan"
     attached = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"out", "away"}
                                  for g in c.children)]  # "out of X", "away from X"
     attached += [g for c in tok.children if c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "up"
@@ -1061,7 +1025,8 @@ def _prep_targets(ix: MentionIndex, tok: Token, trig: Trigger, preps: tuple[str,
         for child in attached:
             if child.dep_ in {"prep", "dative"} and child.lower_ == name:
                 found = [a for p in child.children if p.dep_ == "pobj"
-                         for a in _object_actors(ix, p, lex, trig.type in HARM_TYPES)]
+                         for a in _object_actors(ix, p, lex, trig.type in OWNING_TYPES)
+                         if not (a.kind == "pronoun" and ix.head(a).dep_ == "poss")]  # "against its boats"
                 if not found and not any(p.dep_ in {"pobj", "pcomp"} for p in child.children):
                     found = ix.pobj(child)  # the parser left the preposition without its object: the actor after it
                 if found:
@@ -1084,51 +1049,46 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False)
         across = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "with" for a in ix.pobj(c)]
         if across:
             return across
-    found = ix.np(obj) or _state_words_before(ix, obj)
-    if not found and owner:
-        found = _owners(ix, obj)
+    found = ix.np(obj) or _state_words_before(ix, obj) or _hyphen_owner(ix, obj)
+    if not found and owner:  # "set fire to the offices of X"; "fired at a car in Gaza City"
+        found = _owners(ix, obj) or _state_party(ix, obj, _nested_place(ix, obj) if obj.pos_ == "NOUN" else None) \
+            or _place_party(ix, obj)  # "closed the crossing into Gaza"
     if not found and obj.pos_ == "NOUN" and _common_lemma(obj) in PEOPLE_NOUNS and not _named_party(ix, obj):
         found = _state_party(ix, obj, _people_place(ix, obj))
-    return found
+    if not found and obj.pos_ == "NOUN":  # "warned of retaliation against Finland": whom the measure is against
+        found = [a for c in obj.children if c.dep_ == "prep" and c.lower_ in {"against", "upon"} for a in ix.pobj(c)]
+    return _and_placed_state(ix, obj, found) if owner else found
 
 
-def _people_place(ix: MentionIndex, people: Token) -> str | None:
-    """The state unnamed people are placed in ('refugees in Chad', 'families escaping the floods in Laos'): as
-    event coders code them, people in a state are that state's."""
-    state = _nested_place(ix, people)
-    for verb in (c for c in people.children if c.dep_ == "acl" and c.lemma_.lower() in FLEEING):
-        for obj in (o for o in verb.children if o.dep_ == "dobj"):
-            state = state or _state_at(ix, obj) or _nested_place(ix, obj)
-        state = state or _place_state(ix, [verb], PLACE_PREPS | {"from"})  # "escaping the floods in X", "... from X"
-    return state
+def _and_placed_state(ix: MentionIndex, noun: Token, found: list[Mention], around: tuple[Token, ...] = ()
+                      ) -> list[Mention]:
+    """'Air strikes against Houthi rebels in Yemen': a group hit that no state has is, as coders code it, also
+    the state it is placed in (by its own place or that of the act `around` it); a group of a state ('Syrian
+    rebels') is that state's already."""
+    if not found or noun.pos_ != "NOUN" or any(_state_of(m.actor) or ix.type_of(m) in {"country", "person"}
+                                               for m in found):
+        return found
+    return found + _state_party(ix, noun, _nested_place(ix, noun) or _place_state(ix, list(around), {"in", "inside"}))
 
 
 def _owners(ix: MentionIndex, thing: Token) -> list[Mention]:
-    """Whose a thing harmed is: its 'of' ('the offices of X') or the people it is for ('a camp for Congolese
-    refugees', 'a school for Kurdish children'), who are the ones an attack on it harms."""
+    """Whose a thing harmed is: its 'of' or 'from' ('the offices of X', 'imports from X') or the people it is
+    for ('a camp for Congolese refugees', 'a school for Kurdish children'), who are the ones an attack on it
+    harms; a state's word before it ('Ukrainian cities', which the actor finder reads as places, not as the
+    state)."""
     if thing.pos_ != "NOUN":
         return []
-    found = [a for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for a in ix.pobj(c)]
+    states = [m for c in thing.children if c.dep_ in {"amod", "compound", "nmod"} and (m := ix.by_token.get(c.i))
+              is not None and _state_of(m.actor)]
+    if states:
+        return states
+    found = [a for c in thing.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for a in ix.pobj(c)] or [
+        a for c in thing.children if c.dep_ == "acl" and c.lower_ in OWNED_BY for a in ix.agent(c) or [
+            m for g in c.children if g.dep_ == "agent" for p in g.children for m in _hyphen_owner(ix, p)]
+    ] or _hyphen_owner(ix, thing)  # "shops owned by Ghanaian traders", "a British-flagged tanker"
     return found or [a for c in thing.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
                      if p.dep_ == "pobj" and _common_lemma(p) in PEOPLE_NOUNS for a in ix.np(p) or
                      _state_words_before(ix, p)]
-
-
-def _state_words_before(ix: MentionIndex, noun: Token) -> list[Mention]:
-    """'five Bolivian army officers': a state's adjective on a modifier of a people or force noun ties the
-    people to that state, as it does when it stands right before the noun."""
-    if _common_lemma(noun) not in PEOPLE_NOUNS | AGENCY_NOUNS | FORCE_NOUNS:
-        return []
-    out = []
-    for tok in ix.parsed[noun.left_edge.i:noun.i]:
-        m = ix.by_token.get(tok.i)
-        path, cur = True, tok
-        while cur.i != noun.i and path:
-            path = cur.dep_ in {"amod", "compound", "nmod"} and cur.head.i != cur.i
-            cur = cur.head
-        if m is not None and path and _state_of(m.actor):
-            out.append(m)
-    return unique_actors(out)
 
 
 def _capital_targets(ix: MentionIndex, tok: Token, prep: str = "to") -> list[Mention]:
@@ -1194,6 +1154,7 @@ def _first_in_complement(ix: MentionIndex, verb: Token) -> list[Mention]:
             found = [ix.by_token[t.i] for t in child.subtree if t.i in ix.by_token and not _inside_trigger_noun(
                 t, child, lex) and not _other_side(t) and not (child.dep_ == "dobj" and _in_description(t, child))
                 and not _left_undone(t, child)]
+            found = [m for m in found if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]  # "its boats"
             names = [m for m in found if m.kind != "demonym"]
             if found:
                 return (names or found)[:1]
@@ -1237,9 +1198,9 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     for verb in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
         sources += ix.agent(verb)  # "the accusations levelled at Ukraine by Putin"
         targets += _prep_targets(ix, verb, trig, ("at", "against", "on", "to"))
-    owners = [noun, noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else [noun]
+    owners = [noun, noun.head] if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.pos_ == "VERB" else [noun]
     between = [a for t in owners for c in t.children if c.dep_ == "prep" and c.lower_ == "between"
-               for a in ix.pobj(c)]  # "fighting broke out between X and Y"
+               for a in _placed_parties(ix, c, owners) or ix.pobj(c)]  # "fighting broke out between X and Y"
     if between and not sources and not _governor_args(ix, noun, trig, False)[0]:
         sources, between = between[:1], between[1:]  # "clashes between X and Y"; with a doer ("X began an
         # effort to mediate between Y and Z") both are the ones acted with
@@ -1251,6 +1212,9 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
                 for a in ix.pobj(c)]
     if not targets:
         targets = _prep_targets(ix, noun, trig, tuple(p for p in TARGET_PREPS if p not in {"between", *by}))
+    if not targets:  # "attacks by Somali pirates on Indian ships", with "on" parsed under the doers
+        targets = [a for h in heads for c in h.children if c.dep_ in {"prep", "agent"} and c.lower_ in by
+                   for p in c.children if p.dep_ == "pobj" for a in _prep_targets(ix, p, trig, ("on", "against"))]
     if not targets and trig.type == "PROTEST" and noun.dep_ == "dobj":  # "staged a rally to denounce X"
         targets = _content_targets(ix, noun.head, purpose=True)
     if not targets and trig.type in FROM_TARGET_TYPES:  # "Iraq's withdrawal from Kuwait"
@@ -1263,6 +1227,14 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
         gov_sources = _placed_doer(ix, verb)
     sources = unique_actors(sources + gov_sources)
     targets = unique_actors(targets or gov_targets)
+    if verb is not None and via == "dobj" and verb.lemma_ in RECEIVING_VERBS and gov_targets:
+        targets = gov_targets  # "Pakistan faced sanctions from the US": the one who faces them is the target
+        sources = [s for s in sources if not any(s.actor == t.actor for t in targets)]
+    if not targets and sources and trig.type in DOMESTIC_TYPES:  # "police launched a crackdown on militants"
+        targets = _own_people(ix, noun, sources, trig.type)
+        verb, via = _governing_verb(noun)  # "the army imposed a curfew on Srinagar": at home
+        if not targets and verb is not None and via == "dobj":
+            targets = _own_place(ix, verb, sources)
     if not targets and sources and trig.type in IN_TARGET_TYPES:  # "X imposed a blockade in Y"; a doer is named:
         verb, via = _governing_verb(noun)  # "the war in Y" alone is a background reference
         for tok in [noun] + ([verb] if verb is not None and via == "dobj" and verb.lemma_ in LIGHT_VERBS else []):
@@ -1274,6 +1246,11 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
         inside = [ix.by_token[t.i] for c in noun.children if c.dep_ == "acl" for t in c.subtree
                   if t.i in ix.by_token and ix.by_token[t.i].actor not in doers]
         targets = ([m for m in inside if m.kind != "demonym"] or inside)[:1]
+    if trig.type in OWNING_TYPES and len(targets) == 1 and id(targets[0]) in ix.spans:  # "strikes against Houthi
+        verb, via = _governing_verb(noun)  # rebels in Yemen", the place told with the act
+        head = ix.head(targets[0])
+        head = head.head if head.dep_ in {"compound", "amod"} else head
+        targets = _and_placed_state(ix, head, targets, (noun, *([verb] if verb is not None else [])))
     sources = [s for s in sources if s not in targets]
     if sources and not targets and trig.type == "PROTEST":
         verb, _ = _governing_verb(noun)
@@ -1281,6 +1258,25 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     if trig.type == "CONSULT" and not sources:
         return [], []  # "at the SCO summit" names a meeting; without a participant it reports no act
     return sources, targets
+
+
+def _placed_parties(ix: MentionIndex, prep: Token, around: list[Token]) -> list[Mention]:
+    """'Clashes between police and protesters in Dhaka', 'fighting between Sudanese troops and rebels in Darfur':
+    the sides a 'between' names with common nouns are those of the state the fighting is placed in."""
+    sides = [p for o in prep.children if o.dep_ == "pobj" for p in (o, *(c for c in o.subtree if c.dep_ == "conj"))
+             if p.pos_ in {"NOUN", "PROPN"}]
+    if len(sides) < 2:
+        return []
+    state = None
+    for side in sides:
+        state = state or _nested_place(ix, side)
+    state = state or _place_state(ix, around, PLACE_PREPS)
+    out: list[Mention] = []
+    for side in sides:
+        named = ix.np(side) if side.i in ix.by_token or any(c.i in ix.by_token for c in side.children) else []
+        out += [m for m in named if m not in out] if named else (
+            _state_party(ix, side, state) if _unnamed_party(ix, side) else [])
+    return out
 
 
 def _content_clause_subjects(ix: MentionIndex, noun: Token) -> list[Mention]:
@@ -1309,6 +1305,10 @@ def _governor_args(ix: MentionIndex, noun: Token, trig: Trigger, has_source: boo
     passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if trig.type == "REQUEST" and via == "at":
         return [], ix.subjects(verb) or [a for c in passive for a in ix.np(c)]
+    if via == "dobj" and verb.lemma_ in RECEIVING_VERBS and not passive:  # "Ukraine received aid from Germany"
+        doers = [a for t in (noun, verb) for c in t.children if c.dep_ in {"prep", "agent"} and c.lower_ in
+                 {"from", "by"} for a in ix.pobj(c)]
+        return doers, ix.subjects(verb)
     if via == "with" and passive:  # "Japan was hit with tariffs by the US": the passive subject is acted on
         return ix.agent(verb), [a for c in passive for a in ix.np(c)]
     if via == "under":  # "a convoy came under attack from X": the subject is the one acted on
