@@ -6,8 +6,8 @@ demonyms and sub-regions; pycountry for official names and first-level regions;
 babel for CLDR's English territory names), so that nothing is typed by hand.
 What no package holds (international organizations, blocs, seats of government
 used as metonyms) is in small data files under `data/`, each with its source
-named in its header. Short names no package gives ('Britain', 'America') are
-not known as names; their adjectives ('British', 'American') are.
+named in its header. Short names no package gives and no rule derives ('America')
+are not known as names; their adjectives ('American') are.
 """
 
 from __future__ import annotations
@@ -91,11 +91,15 @@ def demonym_plural(demonym: str) -> str | None:
 
 
 def short_forms(names: set[str]) -> set[str]:
-    """'Bosnia and Herzegovina' -> 'Bosnia': news names a two-part state by its first part."""
+    """'Bosnia and Herzegovina' -> 'Bosnia': news names a two-part state by its first part; and 'Great Britain'
+    -> 'Britain': the epithet 'Great' before a one-word name is dropped in prose."""
     out = set()
     for name in names:
         m = re.fullmatch(r"([A-Z][a-z]+) and [A-Z][a-z]+", name)
         if m and len(m.group(1)) >= 5:
+            out.add(m.group(1))
+        m = re.fullmatch(r"Great ([A-Z][a-z]{3,})", name)
+        if m:
             out.add(m.group(1))
     return out
 

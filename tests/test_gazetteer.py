@@ -60,3 +60,8 @@ def test_former_states_name_their_successor():
     assert gaz.lookup("Zaire").iso3 == "COD"  # not Angola's Zaire province
     assert gaz.lookup("Dahomey").iso3 == "BEN"
     assert gaz.lookup("Upper Volta").iso3 == "BFA"
+
+
+def test_great_is_dropped_before_a_one_word_name():
+    assert short_forms({"Great Britain", "Bosnia and Herzegovina"}) == {"Britain", "Bosnia"}
+    assert load_gazetteer().lookup("Britain").iso3 == "GBR"
