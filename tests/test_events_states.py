@@ -254,7 +254,7 @@ def test_an_act_replied_to_and_an_act_inside_a_threat_are_no_events():
 
 def test_restrictions_on_a_things_owner_and_forces_moved_toward_a_state():
     assert coded("Britain imposed a freeze on the assets of the Libyan leader.") == {
-        ("britain", "SANCTION", "role:leader:libya")}
+        ("united-kingdom", "SANCTION", "role:leader:libya")}  # "Britain" is the United Kingdom
     assert coded("Syria moved tanks toward the Lebanese border.") == {("syria", "MOBILIZE", "lebanon")}
     assert coded("Chinese troops conducted exercises opposite Taiwan on Wednesday.") == {
         ("china", "MOBILIZE", "taiwan")}
