@@ -65,3 +65,9 @@ def test_former_states_name_their_successor():
 def test_great_is_dropped_before_a_one_word_name():
     assert short_forms({"Great Britain", "Bosnia and Herzegovina"}) == {"Britain", "Bosnia"}
     assert load_gazetteer().lookup("Britain").iso3 == "GBR"
+
+
+def test_former_organizations_are_organizations_not_regions():
+    gaz = load_gazetteer()
+    assert gaz.lookup("European Community").type == "organization"  # not the region Europe
+    assert gaz.lookup("OAU").id == gaz.lookup("Organization of African Unity").id
