@@ -131,3 +131,8 @@ def test_token_list_is_the_parse_in_order_and_kept():
     assert [t.i for t in listed] == list(range(len(doc)))
     assert [t.text for t in listed] == [t.text for t in doc]
     assert token_list(doc) is listed
+
+
+def test_a_batch_recognizer_without_a_model_to_decode_says_so():
+    with pytest.raises(RuntimeError, match="no recognizer"):
+        BatchEntityRecognizer()(load_nlp().make_doc("Astana hosted the talks."))

@@ -3,8 +3,8 @@
 spaCy's entity recognizer reads a paragraph left to right and takes one move per token (begin, inside,
 last or unit of an entity of some label, or outside), choosing the best-scoring move the rules allow.
 Its compiled decoder asks every one of the 74 moves whether it is allowed, for every token, and in the
-3.8 wheels each of those checks takes and releases the interpreter lock: the recognizer ends up costing
-three times the dependency parser. With no entities set beforehand (always so in a fresh parse) the
+spaCy 3.8.9 and later wheels each of those checks takes and releases the interpreter lock: the recognizer
+ends up costing three times the dependency parser. With no entities set beforehand (always so in a fresh parse) the
 rules are short, so this component checks them for every paragraph of a batch at once, in the lock-step
 the one-move-per-token order gives. Features, hidden layer and scores come from the recognizer's own
 layers with the same float32 operations in the same order (the output layer through the same BLIS
@@ -33,12 +33,14 @@ class BatchEntityRecognizer:
     """Sets the entities spaCy's EntityRecognizer (`stock`) would set, deciding every paragraph of a batch
     together."""
 
-    def __init__(self, stock: Any) -> None:
-        self.stock = stock
+    def __init__(self, stock: Any = None) -> None:
+        self.stock = None
         if stock is not None:
-            self._prepare(stock)
+            self.use(stock)
 
-    def _prepare(self, stock: Any) -> None:
+    def use(self, stock: Any) -> None:
+        """Take the weights and moves of this stock recognizer (the one it stands in for)."""
+        self.stock = stock
         model = stock.model
         self.tok2vec, self.lower, self.upper = (model.get_ref(n) for n in ("tok2vec", "lower", "upper"))
         self.bias = self.lower.get_param("b")  # (hidden, pieces)
@@ -63,6 +65,8 @@ class BatchEntityRecognizer:
 
     def set_entities(self, docs: list[Doc]) -> None:
         """Decide and write the entities of these documents."""
+        if self.stock is None:
+            raise RuntimeError(f"{NAME} has no recognizer to decode: add it with swap_entity_recognizer")
         if any(d.to_array(ENT_IOB).any() for d in docs if len(d)):
             self.stock.set_annotations(docs, self.stock.predict(docs))  # entities preset: the rules differ
             return
@@ -179,9 +183,9 @@ def swap_entity_recognizer(nlp: Language) -> None:
     lower = model.get_ref("lower")
     if lower.get_dim("nF") != 3 or lower.get_dim("nP") < 2:
         return
-    nlp.replace_pipe("ner", NAME).__init__(stock)
+    nlp.replace_pipe("ner", NAME).use(stock)
 
 
 @Language.factory(NAME)
 def make_batch_entity_recognizer(nlp: Language, name: str) -> BatchEntityRecognizer:
-    return BatchEntityRecognizer(None)
+    return BatchEntityRecognizer()
