@@ -400,3 +400,9 @@ def test_sides_of_a_fight_between_unnamed_parties_are_the_states_it_is_placed_in
     assert coded("Israeli and Syrian forces exchanged fire on the Golan Heights.") == {("israel", "ASSAULT", "syria")}
     assert ("iran", "ASSAULT", "israel") in coded(
         "An Iranian drone struck an oil tanker operated by an Israeli-owned company.")
+
+
+def test_a_place_named_before_a_common_noun_places_the_act():
+    assert ("afghanistan", "ASSAULT", None) in coded("Gunmen stormed a Kabul hotel and killed five guests.")
+    assert coded("Two suicide bombers killed 20 people when they blew themselves up in a Jerusalem market.") == {
+        ("israel", "ASSAULT", "israel")}

@@ -64,6 +64,7 @@ from newsgraph.events.merge import MergedEvent, Report, filter_merged, merge_rep
 from newsgraph.events.places import (
     _as_place,
     _common_lemma,
+    _compound_place,
     _hyphen_owner,
     _modifier_state,
     _named_party,
@@ -769,7 +770,8 @@ def _attack_place(ix: MentionIndex, verb: Token) -> list[Mention]:
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)  # "shells were fired from X", "a rocket launched
     fired = [*([verb] if passive else []), *(c for d in doers for c in d.children if c.dep_ == "acl")]  # from X"
     return _state_party(ix, verb, _place_state(ix, fired, {"from"}) or _place_state(  # "fired from Gaza"
-        ix, [*_scene(verb), *doers], ATTACK_PLACE_PREPS) or _place_state(ix, hit, PLACE_PREPS))
+        ix, [*_scene(verb), *doers], ATTACK_PLACE_PREPS) or _place_state(ix, hit, PLACE_PREPS) or next(
+        (st for h in hit if (st := _compound_place(ix, h))), None))  # "stormed a Kabul hotel"
 
 
 def _scene(verb: Token) -> list[Token]:

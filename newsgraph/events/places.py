@@ -91,7 +91,8 @@ def _place_objects(prep: Token) -> list[Token]:
 
 def _state_at(ix: MentionIndex, p: Token) -> str | None:
     """The state a place noun names or lies in: its own mention or that of its modifier ('the Kenyan
-    capital'), else a city, capital or region the gazetteer knows."""
+    capital'), else a city, capital or region the gazetteer knows, also as the name before a common noun
+    ('a Jerusalem market')."""
     gaz = load_gazetteer()
     m = ix.by_token.get(p.i) or next((ix.by_token[c.i] for c in p.children if c.dep_ in {
         "amod", "compound"} and c.i in ix.by_token), None)
@@ -105,7 +106,16 @@ def _state_at(ix: MentionIndex, p: Token) -> str | None:
         if iso3 is None and key.endswith(" city"):  # "Gaza City" where the gazetteer knows "Gaza"
             iso3 = gaz.by_city.get(key.removesuffix(" city"))
         state = gaz.by_capital.get(key) or (gaz.by_iso3.get(iso3) if iso3 else None)
-    return state
+    return state or _compound_place(ix, p)
+
+
+def _compound_place(ix: MentionIndex, noun: Token) -> str | None:
+    """The state of the place named before a common noun ('a Jerusalem market', 'a Kabul hotel'): the thing
+    lies there."""
+    if noun.pos_ != "NOUN":
+        return None
+    return next((st for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and (st := _state_at(ix, c))), None)
 
 
 def _modifier_state(ix: MentionIndex, m: Mention) -> str | None:
