@@ -939,7 +939,7 @@ def _link_acronyms(parsed: SpacyDoc, found: list[_Found]) -> None:
 def _to_actor(a: _LocalActor, doc_id: str) -> Actor:
     e = a.entry
     description = a.descriptions.most_common(1)[0][0] if a.descriptions else (e.description if e else None)
-    iso3 = e.iso3 if e else None
+    iso3 = (e.iso3 or e.home) if e else None  # a state's own code, or the state an armed group is based in
     if iso3 is None and (a.countries or a.context):
         # the state it belongs to, as event coders code actors; else the one its office is held in
         iso3 = (a.countries or a.context).most_common(1)[0][0]

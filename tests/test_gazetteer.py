@@ -71,3 +71,11 @@ def test_former_organizations_are_organizations_not_regions():
     gaz = load_gazetteer()
     assert gaz.lookup("European Community").type == "organization"  # not the region Europe
     assert gaz.lookup("OAU").id == gaz.lookup("Organization of African Unity").id
+
+
+def test_armed_groups_are_organizations_of_their_home_state():
+    gaz = load_gazetteer()
+    entry = gaz.lookup("Tamil Tigers")
+    assert entry.type == "organization" and entry.home == "LKA" and entry.iso3 is None
+    assert gaz.lookup("LTTE").id == entry.id
+    assert gaz.lookup("Sri Lanka").iso3 == "LKA"  # the group takes nothing of its home state's
