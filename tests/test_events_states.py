@@ -412,3 +412,7 @@ def test_an_armed_group_is_coded_to_the_state_it_is_based_in():
     assert coded("Hezbollah fighters fired rockets at northern Israel on Tuesday.") == {
         ("hezbollah", "ASSAULT", "israel")}
     assert states("Boko Haram militants abducted dozens of schoolgirls.")["boko-haram"] == "NGA"
+
+
+def test_people_killed_where_a_bomb_went_off_are_that_states():
+    assert ("iraq", "ASSAULT", "iraq") in coded("A bomb exploded in a Baghdad market on Friday, killing 20 shoppers.")

@@ -82,6 +82,9 @@ PEOPLE_NOUNS = CROWD_NOUNS | {
     "blogger", "writer", "inmate", "hostage", "peasant", "pilgrim", "migrant", "immigrant", "minority",
     "dozens", "hundreds", "thousands", "person", "individual", "group", "organisation", "organization",
     "demonstration", "rally", "protest", "march", "strike", "riot", "gathering",  # "police broke up the rally"
+    # people an attack or a crackdown reaches where they are ("killing 20 shoppers", "detained schoolchildren")
+    "shopper", "worshipper", "worshiper", "bystander", "pedestrian", "commuter", "child", "guest", "patient",
+    "pupil", "schoolchild", "schoolgirl", "schoolboy", "mourner", "labourer", "laborer", "driver", "customer",
 }
 # Nouns for people themselves, not for what they do or form: the lexicon's 'people' stand-in ("beat refugees").
 HUMAN_NOUNS = PEOPLE_NOUNS - {"demonstration", "rally", "protest", "march", "strike", "riot", "gathering", "newspaper",
