@@ -31,7 +31,7 @@ from typing import Any
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span, Token
 
-from newsgraph.gazetteer import Entry, Gazetteer, fold, load_gazetteer, slug, word_table
+from newsgraph.gazetteer import Entry, Gazetteer, fold, leading_word, load_gazetteer, slug, word_table
 from newsgraph.model import Actor, Conflict, Document, Mention, Statement
 from newsgraph.nlp import entities, text_of, token_list, word_counts
 
@@ -164,15 +164,15 @@ def _is_agentive(span: Span) -> bool:
 def _gazetteer_spans(parsed: SpacyDoc, gaz: Gazetteer) -> list[_Found]:
     """Longest-first matches of gazetteer names, acronyms, demonyms, capitals and seats."""
     found: list[_Found] = []
-    starts = _first_words(gaz)
+    starts, keys = gaz.first_words, gaz.folded_keys
     i, n = 0, len(parsed)
-    listed, text, keys = token_list(parsed), text_of(parsed), _folded_keys(gaz)
+    listed, text = token_list(parsed), text_of(parsed)
     while i < n:
         tok = listed[i]
         if not (tok.text[:1].isupper() or tok.text[:1].isdigit()) or tok.lower_ in {"the", "a", "an"}:
             i += 1  # a name starts after its article: 'The Pakistani Army' is no 'The Pakistani'
             continue
-        if _leading_word(tok.text) not in starts and _leading_word(tok.text.replace(".", "")) not in starts:
+        if leading_word(tok.text) not in starts and leading_word(tok.text.replace(".", "")) not in starts:
             i += 1  # no gazetteer key begins with this word: spare the seven look-ups
             continue
         match = None
@@ -193,32 +193,6 @@ def _gazetteer_spans(parsed: SpacyDoc, gaz: Gazetteer) -> list[_Found]:
         else:
             i += 1
     return found
-
-
-def _leading_word(text: str) -> str:
-    match = _LEADING.match(fold(text))
-    return match.group() if match else ""
-
-
-_LEADING = re.compile(r"\w+")
-
-
-def _first_words(gaz: Gazetteer) -> frozenset[str]:
-    """The first word of every name, acronym, demonym, seat and capital the gazetteer knows (kept on it)."""
-    words = gaz.__dict__.get("_first_words")
-    if words is None:
-        keys = [*gaz.by_name, *gaz.by_seat, *gaz.by_demonym, *gaz.by_capital, *gaz.by_acronym]
-        words = gaz.__dict__["_first_words"] = frozenset(_leading_word(k) for k in keys)
-    return words
-
-
-def _folded_keys(gaz: Gazetteer) -> frozenset[str]:
-    """Every folded name, seat, demonym and capital the gazetteer knows (kept on it)."""
-    keys = gaz.__dict__.get("_folded_keys")
-    if keys is None:
-        keys = gaz.__dict__["_folded_keys"] = frozenset([*gaz.by_name, *gaz.by_seat, *gaz.by_demonym,
-                                                         *gaz.by_capital])
-    return keys
 
 
 def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:

