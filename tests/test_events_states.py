@@ -416,3 +416,8 @@ def test_an_armed_group_is_coded_to_the_state_it_is_based_in():
 
 def test_people_killed_where_a_bomb_went_off_are_that_states():
     assert ("iraq", "ASSAULT", "iraq") in coded("A bomb exploded in a Baghdad market on Friday, killing 20 shoppers.")
+
+
+def test_an_armed_group_acting_on_people_at_home_acts_on_its_home_state():
+    assert coded("The Taliban detained two journalists on Monday.") == {("taliban", "COERCE", "afghanistan")}
+    assert ("hezbollah", "RETREAT", "lebanon") in coded("Hezbollah freed three prisoners.")

@@ -65,6 +65,7 @@ from newsgraph.events.places import (
     _as_place,
     _common_lemma,
     _compound_place,
+    _home_state,
     _hyphen_owner,
     _modifier_state,
     _named_party,
@@ -742,7 +743,7 @@ def _own_place(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Me
     """'Chad's government lifted a state of emergency in Ouaddai', 'declared a curfew in Haiti': a state's
     act at home, placed in the state itself or one of its regions or cities, is done to its own people (a
     domestic act, state on state)."""
-    states = {st for st in (_state_of(s.actor) or _modifier_state(ix, s) for s in sources) if st}
+    states = {st for st in (_home_state(s.actor) or _modifier_state(ix, s) for s in sources) if st}
     if len(states) != 1:
         return []
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -874,7 +875,7 @@ def _own_people(ix: MentionIndex, verb: Token, sources: list[Mention], kind: str
                        m.dep_ == "amod" and m.lower_ in PROTESTING for m in c.children))
               and not _named_party(ix, c)  # "activists", "opposition leaders", "striking miners"
               and not any(m.dep_ == "amod" and m.lower_ in FOREIGN_WORDS for m in c.children)]  # not "foreign ..."
-    states = {st for st in (_state_of(s.actor) or _modifier_state(ix, s) for s in sources) if st}
+    states = {st for st in (_home_state(s.actor) or _modifier_state(ix, s) for s in sources) if st}
     if not people or len(states) != 1:
         return []
     span = ix.parsed[people[0].left_edge.i:people[0].right_edge.i + 1]

@@ -184,6 +184,18 @@ def _state_of(actor: str) -> str | None:
     return None
 
 
+def _home_state(actor: str) -> str | None:
+    """The state an actor is, serves or is based in: an armed group's home state acts at home ('the Taliban
+    detained journalists' is a domestic act), though the group is no state itself."""
+    entries = load_gazetteer().entries
+    state = _state_of(actor)
+    entry = entries.get(actor)
+    if state is None and entry is not None and entry.home:
+        home = load_gazetteer().by_iso3.get(entry.home)
+        state = home if home in entries else None
+    return state
+
+
 def _place_party(ix: MentionIndex, noun: Token) -> list[Mention]:
     """A place hit that names no actor ('shelled Homs', 'the town of Idlib') stands for the state the gazetteer
     places it in."""
