@@ -43,6 +43,10 @@ ORIGIN_HEADS = {"doctor", "expert", "official", "delegation", "delegate", "diplo
                 "refugee", "student", "tourist", "pilgrim", "migrant", "immigrant", "investor", "businessman",
                 "representative", "negotiator", "lawmaker", "legislator", "minister", "leader", "activist",
                 "scientist", "specialist", "mediator", "people", "group"}
+# Nouns for people whose "at" names the body they work or study at, and so whose they are ("staff at the
+# Kenyan embassy", "workers at Chile's state copper company").
+PLACE_OF_WORK_HEADS = {"worker", "employee", "staff", "miner", "student", "official", "doctor", "nurse", "teacher",
+                       "researcher", "scientist", "engineer", "guard", "diplomat", "lecturer", "professor"}
 # Nouns of a relation to another party: the possessor is the other side ('Egypt's ally', 'its neighbour').
 RELATION_NOUNS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "adversary", "opponent",
                   "proxy", "client", "patron", "counterpart"}
@@ -178,12 +182,14 @@ class MentionIndex:
                     for m in (c, *_conjuncts(c)) if m.i in self.by_token]
             if mods:
                 return unique_actors(mods)  # "Hungarian and Romanian officials" are both states' officials
-        # "leaders of X", "the region of X", "a lot of X"; "doctors from X", "a team of experts from X"
-        for prep, heads in (("of", OF_HEADS | QUANTITY_HEADS), ("from", ORIGIN_HEADS)):
+        # "leaders of X", "the region of X", "a lot of X"; "doctors from X", "a team of experts from X";
+        # "workers at X's state oil company" (a state's: a body named there leaves them unnamed people at it)
+        for prep, heads in (("of", OF_HEADS | QUANTITY_HEADS), ("from", ORIGIN_HEADS), ("at", PLACE_OF_WORK_HEADS)):
             if tok.lemma_.lower() in heads:
                 for child in tok.children:
                     if child.dep_ == "prep" and child.lower_ == prep:
-                        return list(self.pobj(child))
+                        found = list(self.pobj(child))
+                        return found if prep != "at" or all(self.type_of(m) == "country" for m in found) else []
         return []
 
     def listed(self, tok: Token, depth: int = 0) -> list[Mention]:

@@ -421,3 +421,14 @@ def test_people_killed_where_a_bomb_went_off_are_that_states():
 def test_an_armed_group_acting_on_people_at_home_acts_on_its_home_state():
     assert coded("The Taliban detained two journalists on Monday.") == {("taliban", "COERCE", "afghanistan")}
     assert ("hezbollah", "RETREAT", "lebanon") in coded("Hezbollah freed three prisoners.")
+
+
+def test_people_at_a_states_body_and_unnamed_protesters_where_they_protest():
+    assert coded("Workers at Chile's state copper company went on strike.") == {("chile", "PROTEST", None)}
+    assert coded("Nurses went on strike in Nairobi.") == {("kenya", "PROTEST", "kenya")}
+    assert coded("Opposition supporters staged a protest in Kampala.") == {("uganda", "PROTEST", "uganda")}
+
+
+def test_the_author_of_a_proposal_is_the_one_its_rejection_reaches():
+    found = coded("China vetoed a draft resolution submitted by Britain and France.")
+    assert found == {("china", "REJECT", "united-kingdom"), ("china", "REJECT", "france")}

@@ -908,7 +908,7 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
             # of X": an object matched by a stand-in is the one acted on, not a word of the phrase
             found = (_prep_targets(ix, child, f.trigger) or _hyphen_owner(ix, child)) if used else [
                 m for m in ix.np(child) or _state_words_before(ix, child) or _hyphen_owner(ix, child) or owners
-                if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]  # "its aid"
+                or _authors(ix, child) if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]  # "its aid"
             out += _and_placed_state(ix, child, found, (verb,)) if f.trigger.type in OWNING_TYPES else found
     words = f.trigger.phrase.split()
     if not out and len(words) == 2:  # the preposition of the phrase takes the object: "sealed off X", "fired on X"
@@ -943,6 +943,12 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     if not out and f.trigger.type == "CONSULT":
         out = _gathering_target(ix, verb)
     return out
+
+
+def _authors(ix: MentionIndex, thing: Token) -> list[Mention]:
+    """Who put forward a thing acted on ('vetoed a resolution drafted by X', 'rejected a plan put forward by
+    X'): the agent of the participle after it, the party whose proposal is turned down, backed or judged."""
+    return [a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in ix.agent(c)]
 
 
 def _topic(ix: MentionIndex, noun: Token) -> bool:
@@ -1255,8 +1261,10 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
         head = head.head if head.dep_ in {"compound", "amod"} else head
         targets = _and_placed_state(ix, head, targets, (noun, *([verb] if verb is not None else [])))
     sources = [s for s in sources if s not in targets]
+    verb, via = _governing_verb(noun)
+    if trig.type == "PROTEST" and not sources and verb is not None and via == "dobj":  # "opposition supporters
+        sources, targets = _placed_sides(ix, verb, sources, targets, ATTACK_PLACE_PREPS)  # staged a sit-in in X"
     if sources and not targets and trig.type == "PROTEST":
-        verb, _ = _governing_verb(noun)
         targets = _protest_place(ix, [noun] + ([verb] if verb is not None else []))
     if trig.type == "CONSULT" and not sources:
         return [], []  # "at the SCO summit" names a meeting; without a participant it reports no act

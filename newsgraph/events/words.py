@@ -58,7 +58,8 @@ REFLEXIVES = {"itself", "themselves", "himself", "herself", "ourselves"}
 CROWD_NOUNS = {"student", "worker", "protester", "protestor", "demonstrator", "resident", "supporter", "people",
                "striker", "opponent",
                "villager", "farmer", "teacher", "citizen", "crowd", "thousand", "hundred", "dozen", "activist",
-               "youth", "miner", "employee", "trader", "refugee", "voter", "woman", "man", "union"}
+               "youth", "miner", "employee", "trader", "refugee", "voter", "woman", "man", "union", "doctor",
+               "nurse", "physician", "pilot", "docker", "shopkeeper", "merchant", "pensioner", "retiree"}
 # Prepositions by which an act names what it is about ("protested against the deal").
 CONTENT_PREPS = {"against", "about", "over", "for", "of", "on"}
 # Head nouns that make a nominal trigger before them an event ("a mediation effort", "an aid package").
