@@ -438,3 +438,13 @@ def test_the_people_freed_or_arrested_are_those_their_adjective_names_else_the_s
     assert coded("Colombian rebels released three Ecuadorian hostages.") == {("colombia", "RETREAT", "ecuador")}
     assert coded("An Argentine judge ordered the arrest of a former minister.") == {
         ("role:judge:argentina", "COERCE", "argentina")}
+
+
+def test_a_capital_left_or_threatened_stands_for_its_state():
+    assert coded("Peru withdrew its envoy from Caracas on Friday.") == {("peru", "SANCTION", "venezuela")}
+    assert coded("Morocco threatened to recall its ambassador from Madrid.") == {("morocco", "THREATEN", "spain")}
+
+
+def test_an_inquiry_opened_into_a_states_body_reaches_that_state():
+    assert coded("Indian prosecutors opened an investigation into a Swiss bank.") == {
+        ("india", "ACCUSE", "switzerland")}

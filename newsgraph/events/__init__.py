@@ -928,7 +928,7 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
             out = _state_party(ix, thing, _place_state(ix, [thing, verb], {"in", "inside"}))
     if not out and f.trigger.type in FROM_TARGET_TYPES:  # "withdrew its troops from X", "seized arms from X"
         for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
-            out = out or _prep_targets(ix, tok, f.trigger, ("from",))
+            out = out or _prep_targets(ix, tok, f.trigger, ("from",)) or _capital_targets(ix, tok, "from")
         out = out or _prep_targets(ix, verb, f.trigger, ("of",))  # "pulled its marines out of X"
     if not out and f.trigger.phrase in TRAVEL:
         out = _capital_targets(ix, verb, f.trigger.phrase.split()[-1])
@@ -1103,8 +1103,8 @@ def _owners(ix: MentionIndex, thing: Token) -> list[Mention]:
 
 
 def _capital_targets(ix: MentionIndex, tok: Token, prep: str = "to") -> list[Mention]:
-    """'came to Astana', 'a visit to Washington': a capital named as the destination stands for the state
-    visited (a capital named as the place of a meeting does not)."""
+    """'came to Astana', 'a visit to Washington', 'recalled its envoy from Rabat': a capital named as the
+    destination or the post left stands for the state (a capital named as the place of a meeting does not)."""
     gaz = load_gazetteer()
     out = []
     for child in tok.children:
@@ -1136,6 +1136,9 @@ def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> lis
         if inside:  # a state, body or person before a place ('cut off the Nile waters to Sudan'), names first
             first = sorted(inside, key=lambda m: (ix.type_of(m) not in PARTY_TYPES, m.kind == "demonym"))[0]
             return _with_conjuncts(ix, first)  # "aid for Latvia and Estonia" reaches both
+        capitals = [m for t in child.subtree for prep in ("from", "to") for m in _capital_targets(ix, t, prep)]
+        if capitals:  # "threatened to recall its ambassador from Rabat"
+            return capitals[:1]
     return []
 
 
@@ -1341,7 +1344,7 @@ def _governor_args(ix: MentionIndex, noun: Token, trig: Trigger, has_source: boo
     targets = []
     if via == "dobj" and verb.lemma_ in LIGHT_VERBS:  # "gave Iraq an ultimatum", "gave aid to X"
         targets = [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in ix.np(c)] or \
-            _prep_targets(ix, verb, trig, ("to", "with", "against", "on", "for"))
+            _prep_targets(ix, verb, trig, ("to", "with", "against", "on", "for", "into"))
     if via == "nsubj":  # "sanctions cut off the Russian economy", "his trip was to China"
         targets = [a for c in verb.children if c.dep_ in {"dobj", "attr"} for a in ix.np(c)] or _prep_targets(
             ix, verb, trig, ("to", "against", "on", "with") + (("in", "inside") if trig.type in IN_TARGET_TYPES

@@ -13,7 +13,7 @@ LIGHT_VERBS = {
     "voice", "extend", "impose", "introduce", "adopt", "follow", "announce", "launch", "begin", "start",
     "continue", "deepen", "strengthen", "bolster", "increase", "level", "lodge", "file", "issue", "reach",
     "undertake", "carry", "stage", "mount", "take", "enforce", "implement", "apply", "step", "intensify",
-    "expand", "resume", "seek", "win", "receive", "come", "go", "slap",
+    "expand", "resume", "seek", "win", "receive", "come", "go", "slap", "open",
     "stag",  # spaCy's lemma of "staged" ("staged a protest")
 }
 # Verbs whose subject undergoes the act their object names ("received aid from X", "drew criticism from X",
