@@ -448,3 +448,9 @@ def test_a_capital_left_or_threatened_stands_for_its_state():
 def test_an_inquiry_opened_into_a_states_body_reaches_that_state():
     assert coded("Indian prosecutors opened an investigation into a Swiss bank.") == {
         ("india", "ACCUSE", "switzerland")}
+
+
+def test_a_crowd_protesting_parsed_as_a_noun_phrase_still_protests():
+    found = coded("Kenyan activists protested against Japan's claim to the islands.")
+    assert found == {("kenya", "PROTEST", "japan")}
+    assert coded("Lebanese protesters burned Syrian flags outside the embassy.") == {("lebanon", "PROTEST", "syria")}

@@ -95,6 +95,7 @@ from newsgraph.events.words import (
     CRITICAL,
     CROWD_NOUNS,
     DEMANDABLE,
+    DISSENT_VERBS,
     DOER_NOUNS,
     DOMESTIC_SAYING,
     DOMESTIC_TYPES,
@@ -627,12 +628,21 @@ def _labour_strike(noun: Token) -> bool:
 def _crowd_subject(verb: Token) -> bool:
     """'Thousands of students protested against ...': people in the street demonstrate, where a government
     that protests complains."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
+    for child in [*verb.children, *_headless_subject(verb)]:
+        if child.dep_ == "nsubj" or child.dep_ == "ROOT":
             heads = [child, *(p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
                               for p in c.children if p.dep_ == "pobj")]
             return any(h.lemma_.lower() in CROWD_NOUNS or _people_word(h) for h in heads)
     return False
+
+
+def _headless_subject(verb: Token) -> list[Token]:
+    """'Kenyan activists protested against ...' parsed as a noun with a participle after it: a verb of dissent
+    has no passive, so the noun it hangs from is its subject and the sentence's main clause."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in DISSENT_VERBS and verb.head.dep_ == "ROOT" and \
+            verb.head.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "agent" for c in verb.children):
+        return [verb.head]
+    return []
 
 
 def _people_word(tok: Token) -> bool:
@@ -666,6 +676,9 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
             ix, verb, f.trigger)  # "relations with X were severed", "sanctions were imposed on X"
         if not targets and f.trigger.type in HARM_TYPES:  # "a clinic for Malian patients was shelled"
             targets = [a for c in subj_pass for a in _owners(ix, c)]
+    elif _headless_subject(verb):  # "Kenyan activists protested against X", parsed as a noun phrase
+        sources = [a for t in _headless_subject(verb) for a in ix.np(t)]
+        targets = _objects(ix, verb, f)
     elif verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the accusations levelled at Ukraine by Putin"
         sources, targets = ix.agent(verb), _prep_targets(ix, verb, f.trigger)
         if not targets and _existential(verb.head):

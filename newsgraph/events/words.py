@@ -133,6 +133,8 @@ OPPOSITION_NOUNS = {"opposition", "opponent", "dissident", "critic", "protester"
 FLEEING = {"flee", "escape", "leave"}
 # Participles that make people the opposition of the day ("striking miners", "protesting farmers").
 PROTESTING = {"striking", "protesting", "demonstrating", "rioting", "marching"}
+# Verbs of dissent, which take no passive: a participle of one after a noun is the noun's own act.
+DISSENT_VERBS = {"protest", "demonstrate", "march", "rally", "riot"}
 # Acts whose "for" clause gives their reason, not a second event: "jailed X for helping Y", "praised X for
 # standing by Y", "criticised X for attacking Y".
 REASONED = {"COERCE", "SUPPORT", "ACCUSE", "SANCTION"}
