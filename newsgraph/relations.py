@@ -42,7 +42,8 @@ ORIGIN_HEADS = {"doctor", "expert", "official", "delegation", "delegate", "diplo
                 "team", "observer", "monitor", "inspector", "engineer", "adviser", "advisor", "journalist", "reporter",
                 "refugee", "student", "tourist", "pilgrim", "migrant", "immigrant", "investor", "businessman",
                 "representative", "negotiator", "lawmaker", "legislator", "minister", "leader", "activist",
-                "scientist", "specialist", "mediator", "people", "group"}
+                "scientist", "specialist", "mediator", "people", "group", "farmer", "protester", "demonstrator",
+                "fisherman", "trader", "resident", "villager", "soldier", "fighter", "militant", "family"}
 # Nouns for people whose "at" names the body they work or study at, and so whose they are ("staff at the
 # Kenyan embassy", "workers at Chile's state copper company").
 PLACE_OF_WORK_HEADS = {"worker", "employee", "staff", "miner", "student", "official", "doctor", "nurse", "teacher",

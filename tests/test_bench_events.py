@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.model import PLOVER_TYPES
+
 from .conftest import SHARED, load_bench
 
 REPO = Path(__file__).resolve().parents[1]
@@ -80,8 +82,31 @@ def test_script_scores_a_slice_of_each_set() -> None:
                          capture_output=True, text=True, timeout=120, cwd=REPO)
     assert run.returncode == 0, run.stderr
     assert "== plover dev: 12 sentences" in run.stdout and "== petr dev: 12 sentences" in run.stdout
+    assert "== own dev: 12 sentences" in run.stdout  # the project's own set rides along with --set all
     accuracy = [float(x) for x in re.findall(r"^event type accuracy\s+(\d\.\d{3})", run.stdout, re.M)]
-    assert len(accuracy) == 2 and accuracy[0] >= 0.5, run.stdout  # the first AGREE sentences are mostly coded
+    assert len(accuracy) == 3 and accuracy[0] >= 0.5, run.stdout  # the first AGREE sentences are mostly coded
     extra = [float(x) for x in re.findall(r"^extra per sentence\s+(\d\.\d{3})", run.stdout, re.M)]
     assert all(x < 2 for x in extra), run.stdout
     assert re.search(r"^source country\s+P \d\.\d{3}\s+R \d\.\d{3}\s+F1 \d\.\d{3}$", run.stdout, re.M)
+
+
+def test_the_projects_own_set_loads_joint_acts_and_quiet_sentences(tmp_path: Path) -> None:
+    rows = [
+        '{"id": "OWN-1", "text": "Kenya and Uganda agreed to open the border.", "expected": [{"plover": "AGREE", '
+        '"source": [{"actorText": "Kenya", "code": "KEN"}, {"actorText": "Uganda", "code": "UGA"}], "target": null, '
+        '"joint": true}]}',
+        '{"id": "OWN-2", "text": "Rain fell.", "expected": [], "noevents": true}',
+    ]
+    (tmp_path / "events_own_x.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "other.jsonl").write_text("not read\n", encoding="utf-8")
+    items = bench.load_own(tmp_path, frozenset({"KEN", "UGA"}))
+    assert [i.id for i in items] == ["OWN-1", "OWN-2"]
+    assert items[0].events == [bench.GoldEvent("AGREE", frozenset({"KEN", "UGA"}), frozenset(), True)]
+    assert items[1].events == [] and items[1].no_event
+
+
+def test_the_projects_own_set_is_well_formed() -> None:
+    items = bench.load_own(REPO / "bench" / "data", bench.country_codes())
+    assert len(items) >= 100
+    assert all(i.events or i.no_event for i in items)
+    assert all(g.type in PLOVER_TYPES for i in items for g in i.events)

@@ -454,3 +454,29 @@ def test_a_crowd_protesting_parsed_as_a_noun_phrase_still_protests():
     found = coded("Kenyan activists protested against Japan's claim to the islands.")
     assert found == {("kenya", "PROTEST", "japan")}
     assert coded("Lebanese protesters burned Syrian flags outside the embassy.") == {("lebanon", "PROTEST", "syria")}
+
+
+def test_a_demand_or_bill_from_a_party_at_home_is_answered_at_home():
+    assert coded("Venezuela's electoral council rejected the opposition's request for a recount.") == {
+        ("venezuela", "REJECT", "venezuela")}
+    assert ("kenya", "REJECT", "kenya") in {(s.split(":")[-1], t, o) for s, t, o in coded(
+        "The Kenyan president vetoed a finance bill passed by parliament last week.")}
+    found = coded("Thai protesters rejected the prime minister's offer of talks.")
+    assert found == {("thailand", "REJECT", "thailand")}
+
+
+def test_what_a_speakers_own_capital_will_do_names_the_other_party():
+    found = coded("The Serbian president warned that Belgrade would cut ties with Montenegro if its parliament "
+                  "adopted the resolution.")
+    assert {t for _, kind, t in found if kind == "THREATEN"} == {"montenegro"}
+
+
+def test_a_proposal_from_a_capital_is_that_states():
+    assert coded("Tehran turned down a request from Baghdad to extradite two businessmen.") == {
+        ("iran", "REJECT", "iraq")}
+
+
+def test_people_from_named_states_and_marches_through_a_city():
+    assert coded("Farmers from France and Belgium blocked roads to protest against the trade policy.") == {
+        ("france", "PROTEST", None), ("belgium", "PROTEST", None)}
+    assert ("chile", "PROTEST", "chile") in coded("Demonstrators marched through Santiago on Saturday.")

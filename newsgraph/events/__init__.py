@@ -50,7 +50,7 @@ a place lies in, 'Moscow-based', 'gunmen from Somalia') in `newsgraph.events.pla
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -97,6 +97,7 @@ from newsgraph.events.words import (
     DEMANDABLE,
     DISSENT_VERBS,
     DOER_NOUNS,
+    DOMESTIC_PARTIES,
     DOMESTIC_SAYING,
     DOMESTIC_TYPES,
     EFFORT_NOUNS,
@@ -530,6 +531,9 @@ def _content_of(tok: Token, verbs: dict[int, _Found]) -> bool:
 
 
 def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
+    if f.trigger.type == "ACCUSE" and f.token.lemma_ == "protest" and _crowd_subject(f.token):
+        # "students protested against X": people in the street demonstrate, where a government complains
+        f = _Found(f.token, replace(f.trigger, type="PROTEST"), f.consumed)
     tok, trig = f.token, f.trigger
     if trig.pos == "N" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
         tok = tok.head  # "a peace effort between X and Y": the phrase's head carries the arguments
@@ -554,7 +558,7 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
     if not pairs:
         return []
     negated = _is_negated(tok)
-    kind = "PROTEST" if trig.type == "ACCUSE" and tok.lemma_ == "protest" and _crowd_subject(tok) else trig.type
+    kind = trig.type
     if kind == "ASSAULT" and tok.lemma_ == "strike" and trig.pos == "N" and _labour_strike(tok):
         kind = "PROTEST"  # "a strike by dock workers", "nurses began a strike": a stoppage, not an air strike
     if negated and trig.negated_type:
@@ -694,7 +698,8 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     if act is not None:  # "the Israeli bombardment of Gaza killed 30 people": those the bombardment hit
         targets = targets or _noun_args(ix, act.token, act.trigger)[1]
     elif not targets and f.trigger.type in DOMESTIC_TYPES | DOMESTIC_SAYING:
-        targets = _own_people(ix, verb, sources, f.trigger.type)
+        targets = _own_people(ix, verb, sources, f.trigger.type) or (
+            _own_proposers(ix, verb, sources) if f.trigger.type in DOMESTIC_SAYING else [])
     if not targets and sources and f.trigger.type in DOMESTIC_TYPES and act is None:
         targets = _own_place(ix, verb, sources)
     if not sources or not targets:
@@ -736,7 +741,7 @@ def _harming_act(verb: Token, f: _Found) -> _Found | None:
 def _protest_place(ix: MentionIndex, toks: list[Token]) -> list[Mention]:
     """'Activists staged a protest in Ankara', 'students marched in Lima': a protest against no one named is
     addressed to the state where it is held, as event coders code it."""
-    return _state_party(ix, toks[0], _place_state(ix, toks))
+    return _state_party(ix, toks[0], _place_state(ix, toks, ATTACK_PLACE_PREPS))  # "rallied outside parliament in X"
 
 
 def _stance_complement(verb: Token) -> Token | None:
@@ -895,6 +900,26 @@ def _own_people(ix: MentionIndex, verb: Token, sources: list[Mention], kind: str
     return [Mention(ix.doc_id, span.start_char, span.end_char, span.text, states.pop(), "demonym")]
 
 
+def _own_proposers(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """'Venezuela's electoral council rejected the opposition's request', 'a bid by defence lawyers was rejected
+    by a Pakistani court', 'rebels rejected the government's call': a demand, offer or bill from a party the
+    sentence ties to no state (the government, parliament, the opposition, lawyers, students) is one at home,
+    and event coders code that party as the state of the one answering it."""
+    states = {st for st in (_home_state(s.actor) or _modifier_state(ix, s) for s in sources) if st}
+    if len(states) != 1:
+        return []
+    for thing in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+        parties = [thing, *(c for c in thing.children if c.dep_ in {"poss", "compound"})] + [
+            p for c in thing.children if c.dep_ in {"prep", "acl"} for g in (c, *c.children)
+            if g.dep_ in {"prep", "agent"} and g.lower_ in {"from", "by"} for p in g.children if p.dep_ == "pobj"]
+        for party in parties if thing.i not in ix.by_token else []:
+            heads = [party, *(c for c in party.children if c.dep_ == "compound")]
+            if any(_common_lemma(h) in DOMESTIC_PARTIES for h in heads) and not _named_party(ix, party) and not any(
+                    m.dep_ == "amod" and m.lower_ in FOREIGN_WORDS for m in party.children):
+                return _state_party(ix, party, states.pop())
+    return []
+
+
 def _owned_doers(ix: MentionIndex, verb: Token, kind: str) -> list[Mention]:
     """The doers of an act named by whose they are rather than by name: the subject or 'by' agent that is
     'Kabul-based' or 'from Sudan'; of an attack, also one made from a state ('shelled from Syria by rebels'),
@@ -962,8 +987,10 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
 
 def _authors(ix: MentionIndex, thing: Token) -> list[Mention]:
     """Who put forward a thing acted on ('vetoed a resolution drafted by X', 'rejected a plan put forward by
-    X'): the agent of the participle after it, the party whose proposal is turned down, backed or judged."""
-    return [a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in ix.agent(c)]
+    X', 'a request from Baghdad'): the agent of the participle after it, or a capital it comes from, the party
+    whose proposal is turned down, backed or judged."""
+    return [a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in ix.agent(c)] or [
+        m for prep in ("from", "by") for m in _capital_targets(ix, thing, prep)]
 
 
 def _topic(ix: MentionIndex, noun: Token) -> bool:
@@ -1135,7 +1162,9 @@ def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> lis
     """Whom a demand, promise, refusal or accusation concerns, read from its complement: the subject of the
     clause ('demanded that the US cancel ...'), else the first actor inside it ('promised to continue
     military aid to Mozambique'), never the actor making it."""
-    sources = {m.actor for m in ix.subjects(tok)} if tok.pos_ != "ADJ" else {m.actor for m in ix.subjects(tok.head)}
+    said_by = ix.subjects(tok) if tok.pos_ != "ADJ" else ix.subjects(tok.head)
+    # the speaker's own state named in the clause ('X's president warned that Belgrade would ...') is the speaker
+    sources = {m.actor for m in said_by} | {st for m in said_by if (st := _state_of(m.actor) or _modifier_state(ix, m))}
     for child in tok.children:
         if child.dep_ not in ({"ccomp", "xcomp", "advcl"} if purpose else {"ccomp", "xcomp"}) or (
                 purpose and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):

@@ -105,7 +105,7 @@ ANNOUNCING_VERBS = {"want", "plan", "intend", "prepare", "threaten", "vow", "dec
 AGENCY_NOUNS = {"police", "army", "troop", "force", "government", "authority", "military", "regime", "soldier",
                 "officer", "junta", "administration", "policeman", "gendarme", "militia", "court", "judge",
                 "prosecutor", "tribunal"}
-PLACE_PREPS = {"in", "inside", "across", "throughout"}
+PLACE_PREPS = {"in", "inside", "across", "throughout", "through"}
 # ... and where an attack is placed ("a bombing near Kunduz", "killed outside of Herat").
 ATTACK_PLACE_PREPS = PLACE_PREPS | {"near", "outside", "at", "on"}
 # Prepositions by which a place is placed inside another ('a district of Beirut', 'a camp near Goma').
@@ -129,6 +129,10 @@ DEMANDABLE = {"RETREAT", "CONCEDE", "CONSULT", "AGREE", "AID", "COOPERATE"}
 DOMESTIC_SAYING = {"THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # "rejected opposition demands"
 OPPOSITION_NOUNS = {"opposition", "opponent", "dissident", "critic", "protester", "protestor", "demonstrator",
                     "striker", "student", "worker", "union", "activist", "party", "journalist"}
+# Parties at home whose demands, offers and bills a state answers ("rejected the opposition's request").
+DOMESTIC_PARTIES = AGENCY_NOUNS | OPPOSITION_NOUNS | PEOPLE_NOUNS | {
+    "parliament", "president", "premier", "council", "commission", "lawyer", "assembly", "senate", "congress",
+    "rebel", "party", "group"}
 # Verbs by which people leave a place, which then is theirs ("families escaping the floods in X").
 FLEEING = {"flee", "escape", "leave"}
 # Participles that make people the opposition of the day ("striking miners", "protesting farmers").
