@@ -424,7 +424,7 @@ def test_an_armed_group_acting_on_people_at_home_acts_on_its_home_state():
 
 
 def test_people_at_a_states_body_and_unnamed_protesters_where_they_protest():
-    assert coded("Workers at Chile's state copper company went on strike.") == {("chile", "PROTEST", None)}
+    assert coded("Workers at Chile's state copper company went on strike.") == {("chile", "PROTEST", "chile")}
     assert coded("Nurses went on strike in Nairobi.") == {("kenya", "PROTEST", "kenya")}
     assert coded("Opposition supporters staged a protest in Kampala.") == {("uganda", "PROTEST", "uganda")}
 
@@ -480,3 +480,17 @@ def test_people_from_named_states_and_marches_through_a_city():
     assert coded("Farmers from France and Belgium blocked roads to protest against the trade policy.") == {
         ("france", "PROTEST", None), ("belgium", "PROTEST", None)}
     assert ("chile", "PROTEST", "chile") in coded("Demonstrators marched through Santiago on Saturday.")
+
+
+def test_those_killed_by_a_strike_on_another_state_are_that_states():
+    found = coded("Russian forces launched a missile strike on Kharkiv overnight, killing four civilians.")
+    assert {t for _, _, t in found} == {"ukraine"}
+
+
+def test_places_forces_leave_or_are_sent_to_stand_for_their_state():
+    assert coded("Washington withdrew its last soldiers from Kabul airport late on Monday.") == {
+        ("united-states", "RETREAT", "afghanistan")}
+    assert coded("China launched large-scale military drills around Taiwan on Thursday.") == {
+        ("china", "MOBILIZE", "taiwan")}
+    assert coded("The withdrawal of Ethiopian troops from bases in Somalia's Gedo region began on Monday.") == {
+        ("ethiopia", "RETREAT", "somalia")}

@@ -123,6 +123,7 @@ from newsgraph.events.words import (
     MAX_JOINT,
     MEASURE_NOUNS,
     MODALS,
+    MOVING_TYPES,
     MUTUAL,
     OBLIGATION_MODALS,
     OPPOSITION_NOUNS,
@@ -697,6 +698,8 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     act = _harming_act(verb, f)
     if act is not None:  # "the Israeli bombardment of Gaza killed 30 people": those the bombardment hit
         targets = targets or _noun_args(ix, act.token, act.trigger)[1]
+    elif not targets and f.trigger.type in HARM_TYPES and _result_place(ix, verb):
+        targets = _result_place(ix, verb)  # "struck X's Khost province, killing eight people": people there
     elif not targets and f.trigger.type in DOMESTIC_TYPES | DOMESTIC_SAYING:
         targets = _own_people(ix, verb, sources, f.trigger.type) or (
             _own_proposers(ix, verb, sources) if f.trigger.type in DOMESTIC_SAYING else [])
@@ -710,6 +713,19 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     if sources and not targets and f.trigger.type == "PROTEST":
         targets = _protest_place(ix, [verb])
     return sources, targets
+
+
+def _result_place(ix: MentionIndex, verb: Token) -> list[Mention]:
+    """'launched a strike on Kharkiv, killing four civilians': those a participle of result harms are where the
+    attack it follows from struck, so they stand for that place's state, not for the attacker's."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.pos_ != "VERB":
+        return []
+    head = verb.head
+    hit = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    state = _place_state(ix, [head, *hit], ATTACK_PLACE_PREPS | {"against"}) or next(
+        (st for h in hit if (st := _state_at(ix, h))), None)
+    done = next((c for c in verb.children if c.dep_ == "dobj"), verb)
+    return _state_party(ix, done, state)
 
 
 def _when_doers(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
@@ -1067,7 +1083,7 @@ def _prep_targets(ix: MentionIndex, tok: Token, trig: Trigger, preps: tuple[str,
     if trig.type == "PROTEST":
         preps = (*preps, "outside")  # "demonstrated outside the Japanese embassy"
     if trig.type == "MOBILIZE":
-        preps = (*preps, "near", "along", "opposite")  # "held exercises near Taiwan"
+        preps = (*preps, "near", "along", "opposite", "around", "off")  # "held exercises near Taiwan"
     attached = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"out", "away"}
                                  for g in c.children)]  # "out of X", "away from X"
     attached += [g for c in tok.children if c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "up"
@@ -1076,7 +1092,7 @@ def _prep_targets(ix: MentionIndex, tok: Token, trig: Trigger, preps: tuple[str,
         for child in attached:
             if child.dep_ in {"prep", "dative"} and child.lower_ == name:
                 found = [a for p in child.children if p.dep_ == "pobj"
-                         for a in _object_actors(ix, p, lex, trig.type in OWNING_TYPES)
+                         for a in _object_actors(ix, p, lex, trig.type in OWNING_TYPES, trig.type in MOVING_TYPES)
                          if not (a.kind == "pronoun" and ix.head(a).dep_ == "poss")]  # "against its boats"
                 if not found and not any(p.dep_ in {"pobj", "pcomp"} for p in child.children):
                     found = ix.pobj(child)  # the parser left the preposition without its object: the actor after it
@@ -1085,11 +1101,13 @@ def _prep_targets(ix: MentionIndex, tok: Token, trig: Trigger, preps: tuple[str,
     return []
 
 
-def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False) -> list[Mention]:
+def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False, placed: bool = False
+                   ) -> list[Mention]:
     """The actors an object stands for; an object that is itself an event ('called for sanctions against X',
     'at X's request') gives that event's target, never its source, and the doer of an act asked for ('a demand
     for Israeli withdrawal' concerns Israel). With `owner`, a thing harmed stands for its owner ('set fire to
-    the offices of X', 'hacked into the computers of X')."""
+    the offices of X', 'hacked into the computers of X'); with `placed`, a place forces leave or are sent to
+    stands for its state ('withdrew from Kabul airport', 'deployed troops to the streets of Guayaquil')."""
     nominal = lex.get(("N", obj.lemma_.lower())) if obj.pos_ == "NOUN" else None
     if nominal is not None:
         return [a for c in obj.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "to", "with", "over"}
@@ -1104,6 +1122,9 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False)
     if not found and owner:  # "set fire to the offices of X"; "fired at a car in Gaza City"
         found = _owners(ix, obj) or _state_party(ix, obj, _nested_place(ix, obj) if obj.pos_ == "NOUN" else None) \
             or _place_party(ix, obj)  # "closed the crossing into Gaza"
+    if not found and placed:
+        found = _place_party(ix, obj) or _state_party(ix, obj, _compound_place(ix, obj) or (
+            _nested_place(ix, obj) if obj.pos_ == "NOUN" else None))
     if not found and obj.pos_ == "NOUN" and _common_lemma(obj) in PEOPLE_NOUNS and not _named_party(ix, obj):
         found = _state_party(ix, obj, _people_place(ix, obj))
     if not found and obj.pos_ == "NOUN":  # "warned of retaliation against Finland": whom the measure is against
@@ -1266,8 +1287,12 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
                      if p.dep_ == "pobj")]  # "the arrest of X by Y", with "by Y" parsed under X
     sources += [a for h in heads for c in h.children if c.dep_ in {"prep", "agent"} and c.lower_ in by
                 for a in ix.pobj(c)]
+    forces = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ ==
+              "pobj" and _common_lemma(p) in FORCE_NOUNS for a in ix.np(p)] if trig.type == "RETREAT" else []
+    sources += forces  # "the withdrawal of Ethiopian troops from X": the forces' state withdraws them
     if not targets:
-        targets = _prep_targets(ix, noun, trig, tuple(p for p in TARGET_PREPS if p not in {"between", *by}))
+        skip = {"between", *by, *(["of"] if forces else [])}
+        targets = _prep_targets(ix, noun, trig, tuple(p for p in TARGET_PREPS if p not in skip))
     if not targets:  # "attacks by Somali pirates on Indian ships", with "on" parsed under the doers
         targets = [a for h in heads for c in h.children if c.dep_ in {"prep", "agent"} and c.lower_ in by
                    for p in c.children if p.dep_ == "pobj" for a in _prep_targets(ix, p, trig, ("on", "against"))]
@@ -1301,7 +1326,8 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
         doers = {m.actor for m in sources}
         inside = [ix.by_token[t.i] for c in noun.children if c.dep_ == "acl" for t in c.subtree
                   if t.i in ix.by_token and ix.by_token[t.i].actor not in doers]
-        targets = ([m for m in inside if m.kind != "demonym"] or inside)[:1]
+        ranked = sorted(inside, key=lambda m: (ix.type_of(m) != "country", ix.type_of(m) not in PARTY_TYPES))
+        targets = _with_conjuncts(ix, ranked[0]) if ranked else []
     if trig.type in OWNING_TYPES and len(targets) == 1 and id(targets[0]) in ix.spans:  # "strikes against Houthi
         verb, via = _governing_verb(noun)  # rebels in Yemen", the place told with the act
         head = ix.head(targets[0])

@@ -94,8 +94,9 @@ def _state_at(ix: MentionIndex, p: Token) -> str | None:
     capital'), else a city, capital or region the gazetteer knows, also as the name before a common noun
     ('a Jerusalem market')."""
     gaz = load_gazetteer()
-    m = ix.by_token.get(p.i) or next((ix.by_token[c.i] for c in p.children if c.dep_ in {
-        "amod", "compound"} and c.i in ix.by_token), None)
+    m = ix.by_token.get(p.i) or next((ix.by_token[c.i] for c in sorted(p.children, key=lambda c: c.dep_ != "poss")
+                                      if c.dep_ in {"poss", "amod", "compound"} and c.i in ix.by_token), None)
+    # "Somalia's Gedo region": the state that owns the region, before the name the region shares with a town
     state = _state_of(m.actor) if m is not None else None
     if state is None and (p.pos_ == "PROPN" or p.ent_type_ in {"GPE", "LOC"}):  # 'Homs' is tagged a plural noun
         start = min((t.i for t in p.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), default=p.i)

@@ -116,7 +116,10 @@ PARTY_HEADS = OF_HEADS | QUANTITY_HEADS | ORIGIN_HEADS | RELATION_NOUNS
 MEASURE_NOUNS = {"ton", "tonne", "dollar", "worth", "amount", "shipment", "consignment", "batch", "load", "million",
                  "billion", "series", "wave", "spate", "string", "barrage", "volley", "flurry", "campaign"}
 REGION_KINDS = {"state", "province", "region", "district", "governorate", "prefecture", "oblast"}
-SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "port", "area"}
+SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "port", "area", "street",
+                    "outskirts", "suburb"}
+# Acts that move forces out of or into a place: the place stands for its state ("pulled out of Kabul airport").
+MOVING_TYPES = {"RETREAT", "MOBILIZE"}
 # Prepositions that name the doer of a nominal trigger: "at the request of X", "the deployment of X's troops";
 # a withdrawal or expulsion "from X" names the one acted on, not the doer.
 BY_PREPS = {"REQUEST": ("by", "from", "of"), "MOBILIZE": ("by", "of"), "RETREAT": ("by",), "COERCE": ("by",),
@@ -128,6 +131,7 @@ DEMANDABLE = {"RETREAT", "CONCEDE", "CONSULT", "AGREE", "AID", "COOPERATE"}
 # to work"), and the nouns for that opposition, which unlike other people are the state's own by default.
 DOMESTIC_SAYING = {"THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # "rejected opposition demands"
 OPPOSITION_NOUNS = {"opposition", "opponent", "dissident", "critic", "protester", "protestor", "demonstrator",
+                    "rebel", "militant", "insurgent", "guerrilla", "separatist",
                     "striker", "student", "worker", "union", "activist", "party", "journalist"}
 # Parties at home whose demands, offers and bills a state answers ("rejected the opposition's request").
 DOMESTIC_PARTIES = AGENCY_NOUNS | OPPOSITION_NOUNS | PEOPLE_NOUNS | {
