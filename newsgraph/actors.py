@@ -169,7 +169,8 @@ def _gazetteer_spans(parsed: SpacyDoc, gaz: Gazetteer) -> list[_Found]:
     listed, text = token_list(parsed), text_of(parsed)
     while i < n:
         tok = listed[i]
-        if not (tok.text[:1].isupper() or tok.text[:1].isdigit()) or tok.lower_ in {"the", "a", "an"}:
+        particle = tok.is_lower and len(tok.text) <= 3 and i + 1 < n and listed[i + 1].text == "-"  # 'al-Shabaab'
+        if not (tok.text[:1].isupper() or tok.text[:1].isdigit() or particle) or tok.lower_ in {"the", "a", "an"}:
             i += 1  # a name starts after its article: 'The Pakistani Army' is no 'The Pakistani'
             continue
         if leading_word(tok.text) not in starts and leading_word(tok.text.replace(".", "")) not in starts:

@@ -494,3 +494,10 @@ def test_places_forces_leave_or_are_sent_to_stand_for_their_state():
         ("china", "MOBILIZE", "taiwan")}
     assert coded("The withdrawal of Ethiopian troops from bases in Somalia's Gedo region began on Monday.") == {
         ("ethiopia", "RETREAT", "somalia")}
+
+
+def test_unnamed_doers_placed_apart_from_their_act_and_lowercase_name_particles():
+    found = coded("Rebels in Congo attacked a village in Uganda.")
+    assert found == {("democratic-republic-of-the-congo", "ASSAULT", "uganda")}
+    found = coded("A convoy of Ugandan peacekeepers was ambushed by al-Shabaab fighters on Friday.")
+    assert ("al-shabaab", "ASSAULT", "uganda") in found

@@ -94,3 +94,9 @@ def test_demonyms_come_from_a_second_source_as_well():
     gaz = load_gazetteer()
     assert gaz.demonym("Argentine").iso3 == "ARG" and gaz.demonym("Ecuadorians").iso3 == "ECU"
     assert gaz.demonym("Icelandic").iso3 == "ISL"
+
+
+def test_a_group_named_as_a_people_is_named_by_its_singular_too():
+    gaz = load_gazetteer()
+    assert gaz.demonym("Houthi").home == "YEM"
+    assert gaz.demonym("Hama") is None  # 'Hamas' is no plural: no name of the group opens with 'Hama '

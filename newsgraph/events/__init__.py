@@ -840,6 +840,11 @@ def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets
     done = next((t for t in done_to if _unnamed_party(ix, t)), None) if not targets else None
     if doer is None and done is None:
         return sources, targets
+    home = _place_state(ix, [doer], PLACE_PREPS) if doer is not None else None
+    if home is not None:  # "rebels in Yemen fired at the Saudi city of X": the doers are placed apart from the act
+        sources = _state_party(ix, doer, home)
+        if done is None:
+            return sources, targets
     state = _place_state(ix, [*_scene(verb), *doers, *done_to], preps) or _other_side_state(
         ix, doer, done, sources, targets)
     if state is None and doer is not None and preps is ATTACK_PLACE_PREPS:  # "rebels shelled the Angolan city of X"
