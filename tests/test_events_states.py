@@ -501,3 +501,10 @@ def test_unnamed_doers_placed_apart_from_their_act_and_lowercase_name_particles(
     assert found == {("democratic-republic-of-the-congo", "ASSAULT", "uganda")}
     found = coded("A convoy of Ugandan peacekeepers was ambushed by al-Shabaab fighters on Friday.")
     assert ("al-shabaab", "ASSAULT", "uganda") in found
+
+
+def test_a_protest_at_the_protesters_own_government_and_at_anothers_decision():
+    found = coded("Nigerian labour unions began a nationwide strike over the government's removal of fuel subsidies.")
+    assert found == {("nigeria", "PROTEST", "nigeria")}
+    assert coded("Iranian students protested against the Danish government's decision.") == {
+        ("iran", "PROTEST", "denmark")}

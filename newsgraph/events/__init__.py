@@ -112,6 +112,7 @@ from newsgraph.events.words import (
     GATHERINGS,
     HARM_TYPES,
     HELP_FORMS,
+    HOME_BODIES,
     HOSTILE,
     HUMAN_NOUNS,
     IN_TARGET_TYPES,
@@ -711,7 +712,7 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     if not sources and f.trigger.type == "ASSAULT" and (verb.dep_ not in {"acl", "relcl"} or _existential(verb.head)):
         sources = _attack_place(ix, verb)  # a participle after a noun describes it ('soldiers killed in X')
     if sources and not targets and f.trigger.type == "PROTEST":
-        targets = _protest_place(ix, [verb])
+        targets = _protest_place(ix, [verb]) or _protest_at_home(ix, verb, sources)
     return sources, targets
 
 
@@ -758,6 +759,17 @@ def _protest_place(ix: MentionIndex, toks: list[Token]) -> list[Mention]:
     """'Activists staged a protest in Ankara', 'students marched in Lima': a protest against no one named is
     addressed to the state where it is held, as event coders code it."""
     return _state_party(ix, toks[0], _place_state(ix, toks, ATTACK_PLACE_PREPS))  # "rallied outside parliament in X"
+
+
+def _protest_at_home(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """'Argentine unions struck against the government's austerity measures', 'opposition parties boycotted
+    parliament': a protest at an unnamed government, parliament or authority of the protesters' own state."""
+    states = {st for st in (_home_state(s.actor) or _modifier_state(ix, s) for s in sources) if st}
+    if len(states) != 1:
+        return []
+    own = next((t for t in verb.subtree if t.pos_ == "NOUN" and _common_lemma(t) in HOME_BODIES
+                and t.i not in ix.by_token and not _named_party(ix, t)), None)
+    return _state_party(ix, own, states.pop()) if own is not None else []
 
 
 def _stance_complement(verb: Token) -> Token | None:
@@ -1123,7 +1135,8 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False,
         across = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "with" for a in ix.pobj(c)]
         if across:
             return across
-    found = ix.np(obj) or _state_words_before(ix, obj) or _hyphen_owner(ix, obj)
+    found = ix.np(obj) or _state_words_before(ix, obj) or _hyphen_owner(ix, obj) or [
+        a for c in obj.children if c.dep_ == "poss" for a in ix.np(c)]  # "against the Danish government's decision"
     if not found and owner:  # "set fire to the offices of X"; "fired at a car in Gaza City"
         found = _owners(ix, obj) or _state_party(ix, obj, _nested_place(ix, obj) if obj.pos_ == "NOUN" else None) \
             or _place_party(ix, obj)  # "closed the crossing into Gaza"
@@ -1343,7 +1356,8 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     if trig.type == "PROTEST" and not sources and verb is not None and via == "dobj":  # "opposition supporters
         sources, targets = _placed_sides(ix, verb, sources, targets, ATTACK_PLACE_PREPS)  # staged a sit-in in X"
     if sources and not targets and trig.type == "PROTEST":
-        targets = _protest_place(ix, [noun] + ([verb] if verb is not None else []))
+        targets = _protest_place(ix, [noun] + ([verb] if verb is not None else [])) or _protest_at_home(
+            ix, verb if verb is not None else noun, sources)
     if trig.type == "CONSULT" and not sources:
         return [], []  # "at the SCO summit" names a meeting; without a participant it reports no act
     return sources, targets

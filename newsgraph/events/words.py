@@ -137,6 +137,9 @@ OPPOSITION_NOUNS = {"opposition", "opponent", "dissident", "critic", "protester"
 DOMESTIC_PARTIES = AGENCY_NOUNS | OPPOSITION_NOUNS | PEOPLE_NOUNS | {
     "parliament", "president", "premier", "council", "commission", "lawyer", "assembly", "senate", "congress",
     "rebel", "party", "group"}
+# A state's own bodies that people at home protest against ("struck against the government's plan").
+HOME_BODIES = {"government", "parliament", "authority", "regime", "administration", "cabinet", "president",
+               "ministry", "legislature", "junta", "police"}
 # Verbs by which people leave a place, which then is theirs ("families escaping the floods in X").
 FLEEING = {"flee", "escape", "leave"}
 # Participles that make people the opposition of the day ("striking miners", "protesting farmers").
