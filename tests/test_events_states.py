@@ -508,3 +508,16 @@ def test_a_protest_at_the_protesters_own_government_and_at_anothers_decision():
     assert found == {("nigeria", "PROTEST", "nigeria")}
     assert coded("Iranian students protested against the Danish government's decision.") == {
         ("iran", "PROTEST", "denmark")}
+
+
+def test_a_town_captured_by_its_states_adjective_and_demands_bowed_to_at_home():
+    found = coded("Russian troops captured the eastern Ukrainian town of Avdiivka after months of fighting.")
+    assert ("russia", "ASSAULT", "ukraine") in found
+    assert coded("Turkey halted all trade with Israel over the war.") == {("turkey", "SANCTION", "israel")}
+    found = coded("Kenya's president bowed to the demands of protesters and dropped a planned tax increase.")
+    assert ("kenya", "CONCEDE", "kenya") in {(s.split(":")[-1], t, o) for s, t, o in found}
+
+
+def test_an_inquiry_into_an_unnamed_office_holder_is_an_act_at_home():
+    found = coded("Indonesia's anti-corruption agency launched a probe into the trade minister on Monday.")
+    assert {t for _, _, t in found} == {"indonesia"}

@@ -143,6 +143,7 @@ from newsgraph.events.words import (
     REFLEXIVES,
     REFUSAL_VERBS,
     REPLY_NOUNS,
+    SETTLEMENT_NOUNS,
     STANCE_NOUNS,
     STAND_INS,
     SYMMETRIC,
@@ -703,7 +704,7 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
         targets = _result_place(ix, verb)  # "struck X's Khost province, killing eight people": people there
     elif not targets and f.trigger.type in DOMESTIC_TYPES | DOMESTIC_SAYING:
         targets = _own_people(ix, verb, sources, f.trigger.type) or (
-            _own_proposers(ix, verb, sources) if f.trigger.type in DOMESTIC_SAYING else [])
+            _own_proposers(ix, verb, sources) if f.trigger.type in DOMESTIC_SAYING | {"CONCEDE"} else [])
     if not targets and sources and f.trigger.type in DOMESTIC_TYPES and act is None:
         targets = _own_place(ix, verb, sources)
     if not sources or not targets:
@@ -941,10 +942,14 @@ def _own_proposers(ix: MentionIndex, verb: Token, sources: list[Mention]) -> lis
     states = {st for st in (_home_state(s.actor) or _modifier_state(ix, s) for s in sources) if st}
     if len(states) != 1:
         return []
-    for thing in (c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+    things = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    things += [p for t in (verb, *things) for c in t.children if c.dep_ == "prep" and c.lower_ in {
+        "into", "against", "to"} for p in c.children if p.dep_ == "pobj"]  # "an inquiry into the former president's
+    # role", "bowed to the demands of protesters"
+    for thing in things:
         parties = [thing, *(c for c in thing.children if c.dep_ in {"poss", "compound"})] + [
             p for c in thing.children if c.dep_ in {"prep", "acl"} for g in (c, *c.children)
-            if g.dep_ in {"prep", "agent"} and g.lower_ in {"from", "by"} for p in g.children if p.dep_ == "pobj"]
+            if g.dep_ in {"prep", "agent"} and g.lower_ in {"from", "by", "of"} for p in g.children if p.dep_ == "pobj"]
         for party in parties if thing.i not in ix.by_token else []:
             heads = [party, *(c for c in party.children if c.dep_ == "compound")]
             if any(_common_lemma(h) in DOMESTIC_PARTIES for h in heads) and not _named_party(ix, party) and not any(
@@ -977,9 +982,7 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
             # "attacked shops owned by X", "shelled the city of Homs"
             used = _same(child, f.consumed) and f.trigger.phrase.split()[-1] not in STAND_INS  # "struck the town
             # of X": an object matched by a stand-in is the one acted on, not a word of the phrase
-            people = used and _common_lemma(child) in HUMAN_NOUNS | FORCE_NOUNS  # "freed three Ecuadorian hostages"
-            found = (_prep_targets(ix, child, f.trigger) or (ix.np(child) if people else []) or _hyphen_owner(
-                ix, child)) if used else [
+            found = _phrase_object_targets(ix, child, f.trigger) if used else [
                 m for m in ix.np(child) or _state_words_before(ix, child) or _hyphen_owner(ix, child) or owners
                 or _authors(ix, child) if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]  # "its aid"
             out += _and_placed_state(ix, child, found, (verb,)) if f.trigger.type in OWNING_TYPES else found
@@ -1016,6 +1019,18 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     if not out and f.trigger.type == "CONSULT":
         out = _gathering_target(ix, verb)
     return out
+
+
+def _phrase_object_targets(ix: MentionIndex, obj: Token, trig: Trigger) -> list[Mention]:
+    """Whom an act reaches when its phrase used up the object noun ('released hostages', 'captured the town'):
+    the noun's own target preposition or owner; people or forces named with a state ('three Ecuadorian
+    hostages'); a place harmed, by the state it lies in ('the eastern Ukrainian town of X')."""
+    found = _prep_targets(ix, obj, trig) or _hyphen_owner(ix, obj)
+    if not found and _common_lemma(obj) in HUMAN_NOUNS | FORCE_NOUNS:
+        found = ix.np(obj)
+    if not found and trig.type in OWNING_TYPES and _common_lemma(obj) in SETTLEMENT_NOUNS:
+        found = _state_party(ix, obj, _state_at(ix, obj)) or _place_party(ix, obj)
+    return found
 
 
 def _authors(ix: MentionIndex, thing: Token) -> list[Mention]:
@@ -1329,6 +1344,10 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     if verb is not None and via == "dobj" and verb.lemma_ in RECEIVING_VERBS and gov_targets:
         targets = gov_targets  # "Pakistan faced sanctions from the US": the one who faces them is the target
         sources = [s for s in sources if not any(s.actor == t.actor for t in targets)]
+    if not targets and sources and trig.type in DOMESTIC_SAYING:  # "opened an inquiry into the former president"
+        verb, via = _governing_verb(noun)
+        targets = _own_proposers(ix, noun, sources) or (
+            _own_proposers(ix, verb, sources) if verb is not None and via == "dobj" else [])
     if not targets and sources and trig.type in DOMESTIC_TYPES:  # "police launched a crackdown on militants"
         targets = _own_people(ix, noun, sources, trig.type)
         verb, via = _governing_verb(noun)  # "the army imposed a curfew on Srinagar": at home

@@ -95,7 +95,8 @@ def _state_at(ix: MentionIndex, p: Token) -> str | None:
     ('a Jerusalem market')."""
     gaz = load_gazetteer()
     m = ix.by_token.get(p.i) or next((ix.by_token[c.i] for c in sorted(p.children, key=lambda c: c.dep_ != "poss")
-                                      if c.dep_ in {"poss", "amod", "compound"} and c.i in ix.by_token), None)
+                                      if (c.dep_ in {"amod", "compound"} or c.dep_ == "poss" and c.pos_ == "PROPN")
+                                      and c.i in ix.by_token), None)
     # "Somalia's Gedo region": the state that owns the region, before the name the region shares with a town
     state = _state_of(m.actor) if m is not None else None
     if state is None and (p.pos_ == "PROPN" or p.ent_type_ in {"GPE", "LOC"}):  # 'Homs' is tagged a plural noun
@@ -215,7 +216,11 @@ def _as_place(ix: MentionIndex, m: Mention) -> Mention:
     if ix.type_of(m) != "unknown" or id(m) not in ix.spans:
         return m
     head = ix.head(m)
-    return next(iter(_state_party(ix, head, _state_at(ix, head))), m)
+    state = _state_at(ix, head)
+    settlement = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if state is None and settlement is not None and settlement.lemma_.lower() in SETTLEMENT_NOUNS:
+        state = _state_at(ix, settlement)  # "the eastern Ukrainian town of X"
+    return next(iter(_state_party(ix, head, state)), m)
 
 
 def _people_place(ix: MentionIndex, people: Token) -> str | None:
