@@ -278,6 +278,18 @@ def _data_rows(filename: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
+def _successors() -> dict[str, str]:
+    """Former state's ISO 3166-3 alpha-3 -> the ISO 3166-1 alpha-3 of the state that continues it: the one the
+    last two letters of its ISO 3166-3 code name ('DDDE': East Germany -> Germany), else the data file's."""
+    out = {}
+    for former in pycountry.historic_countries:
+        successor = pycountry.countries.get(alpha_2=former.alpha_4[2:])
+        if successor is not None:
+            out[former.alpha_3] = successor.alpha_3
+    out.update({row["former"]: row["successor"] for row in _data_rows("successor_states.tsv")})
+    return out
+
+
 def word_table(filename: str) -> dict[str, str]:
     """A two-column lexicon from `data/` (word, then what it means), comments and blank lines skipped."""
     text = resources.files("newsgraph").joinpath("data", filename).read_text(encoding="utf-8")
@@ -380,6 +392,10 @@ def load_gazetteer() -> Gazetteer:
         if e.id in by_id and e.iso3 and e.iso3 == by_id[e.id].iso3:
             continue
         by_id.setdefault(e.id, e)
+    successors = _successors()
+    for e in by_id.values():  # a former state is coded as the state that continues it ('Soviet' -> RUS)
+        if e.type == "country" and e.iso3 in successors:
+            e.iso3 = successors[e.iso3]
     by_name: dict[str, str] = {}
     by_demonym: dict[str, str] = {}
     by_capital: dict[str, str] = {}

@@ -100,3 +100,11 @@ def test_a_group_named_as_a_people_is_named_by_its_singular_too():
     gaz = load_gazetteer()
     assert gaz.demonym("Houthi").home == "YEM"
     assert gaz.demonym("Hama") is None  # 'Hamas' is no plural: no name of the group opens with 'Hama '
+
+
+def test_a_former_state_is_coded_as_the_state_that_continues_it():
+    gaz = load_gazetteer()
+    assert gaz.demonym("Soviet").iso3 == "RUS" and gaz.lookup("Yugoslavia").iso3 == "SRB"
+    assert gaz.lookup("East Germany").iso3 == "DEU"  # ISO 3166-3 names the successor: DDDE
+    assert gaz.lookup("Soviet Union").id == "soviet-union"  # still an actor of its own
+    assert gaz.entries[gaz.by_iso3["RUS"]].id == "russia"
