@@ -46,6 +46,8 @@ AUTHORITY_NOUNS = {"police", "authority", "authorities", "government", "governme
 # Nouns for a person's following or time in office: 'the Putin regime', 'the Xi era' keep the person.
 PERSON_GROUP_NOUNS = {"regime", "era", "team", "camp", "family", "campaign", "presidency", "allies", "aide", "aides",
                       "loyalist", "loyalists", "supporter", "supporters", "doctrine", "visit", "trip", "speech"}
+# Prefixes by which a hyphenated state adjective says whom a body sides with or against, not whose it is.
+SIDING_PREFIXES = {"pro", "anti"}
 BIG_CITY = 100_000  # people; a city this large is named for itself inside a body's name ('Tehran Times')
 # Words that qualify a title ('foreign minister', 'deputy prime minister') and belong to the role.
 ROLE_MODIFIERS = {"deputy", "vice", "first", "foreign", "prime", "defence", "defense", "senior", "chief", "interior",
@@ -316,7 +318,9 @@ def _country_within(span: Span, places: bool = True) -> Entry | None:
     researcher at a Moscow institute need not serve Russia."""
     gaz = load_gazetteer()
     parts = [span[i:i + size] for size in (3, 2, 1) for i in range(0, len(span) - size + 1)]
-    parts = [p for p in parts if p.text[:1].isupper()]
+    doc = span.doc
+    parts = [p for p in parts if p.text[:1].isupper() and not (  # 'pro-Iranian' names the state it sides with
+        p.start >= 2 and doc[p.start - 1].text == "-" and doc[p.start - 2].lower_ in SIDING_PREFIXES)]
     for part in parts:
         entry = gaz.lookup(part.text) or gaz.demonym(part.text)
         if entry is not None and entry.type == "country" and part.text != entry.iso3:  # 'PRI' is a party

@@ -272,9 +272,11 @@ class MentionIndex:
         """The actors doing what `verb` says: its subject, or the one it inherits from the clause above."""
         if depth > 6:
             return []
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects:  # of two subjects the parser gives ('Sudan's paramilitary | Rapid Support Forces'), the named
+            found = next((a for c in subjects if (a := self.np(c))), [])
+            return unique_actors(found + self.likened(verb))
         for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                return unique_actors(self.np(child) + self.likened(verb))
             if child.dep_ == "nsubjpass":  # the grammatical subject a participle above inherits
                 return self.np(child) if depth else []
         dep, head = verb.dep_, verb.head

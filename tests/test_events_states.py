@@ -521,3 +521,20 @@ def test_a_town_captured_by_its_states_adjective_and_demands_bowed_to_at_home():
 def test_an_inquiry_into_an_unnamed_office_holder_is_an_act_at_home():
     found = coded("Indonesia's anti-corruption agency launched a probe into the trade minister on Monday.")
     assert {t for _, _, t in found} == {"indonesia"}
+
+
+def test_a_complaint_brought_to_a_forum_is_about_the_one_judged():
+    found = coded("Iran complained to the United Nations over Iraq's use of chemical weapons.")
+    assert found == {("iran", "ACCUSE", "iraq")}
+
+
+def test_a_siding_prefix_gives_no_state_and_a_district_name_falls_back_to_its_city():
+    _, codes = read("The pro-Iranian Islamic Jihad group freed three French hostages on Wednesday.")
+    assert codes["pro-iranian-islamic-jihad"] is None  # it sides with Iran; it is not Iran's
+    found = coded("A car bomb exploded near a crowded market in Christian east Beirut, killing 31 people.")
+    assert ("lebanon", "ASSAULT", "lebanon") in found
+
+
+def test_of_two_subjects_the_named_one_acts():
+    found = coded("Sudan's paramilitary Rapid Support Forces shelled army positions in Khartoum on Wednesday.")
+    assert ("rapid-support-forces", "ASSAULT", "sudan") in found

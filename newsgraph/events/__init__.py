@@ -636,7 +636,7 @@ def _crowd_subject(verb: Token) -> bool:
     """'Thousands of students protested against ...': people in the street demonstrate, where a government
     that protests complains."""
     for child in [*verb.children, *_headless_subject(verb)]:
-        if child.dep_ == "nsubj" or child.dep_ == "ROOT":
+        if child.dep_ == "nsubj" or child in _headless_subject(verb):
             heads = [child, *(p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
                               for p in c.children if p.dep_ == "pobj")]
             return any(h.lemma_.lower() in CROWD_NOUNS or _people_word(h) for h in heads)
@@ -645,8 +645,8 @@ def _crowd_subject(verb: Token) -> bool:
 
 def _headless_subject(verb: Token) -> list[Token]:
     """'Kenyan activists protested against ...' parsed as a noun with a participle after it: a verb of dissent
-    has no passive, so the noun it hangs from is its subject and the sentence's main clause."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in DISSENT_VERBS and verb.head.dep_ == "ROOT" and \
+    has no passive, so the noun it hangs from is its subject."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in DISSENT_VERBS and \
             verb.head.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "agent" for c in verb.children):
         return [verb.head]
     return []
@@ -693,6 +693,7 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     else:
         sources = ix.subjects(verb)
         targets = _objects(ix, verb, f)
+    targets = _past_forum(ix, [verb], f.trigger, targets)
     sources = sources or _owned_doers(ix, verb, f.trigger.type) or _when_doers(ix, verb, f)
     if not sources and verb.dep_ == "xcomp" and verb.head.lemma_ in INSTRUMENT_VERBS:
         sources = ix.subjects(verb.head)  # "police used water cannon to disperse ...": the police disperse
@@ -1041,6 +1042,15 @@ def _authors(ix: MentionIndex, thing: Token) -> list[Mention]:
         m for prep in ("from", "by") for m in _capital_targets(ix, thing, prep)]
 
 
+def _past_forum(ix: MentionIndex, toks: list[Token], trig: Trigger, targets: list[Mention]) -> list[Mention]:
+    """'complained to the United Nations over Iraq's use of ...', 'lodged a complaint with the Security Council
+    over X': a body a criticism is brought to is the forum that hears it; the one judged is whom it is about."""
+    if trig.type not in CRITICAL or not targets or any(ix.type_of(t) != "organization" for t in targets):
+        return targets
+    judged = [a for t in toks for a in _prep_targets(ix, t, trig, ("over", "about", "against"))]
+    return judged or targets
+
+
 def _topic(ix: MentionIndex, noun: Token) -> bool:
     """Whether an object names a matter ('Somalia's debt', 'the Iranian proposal') rather than a party (a name,
     people, a body, a delegation): talks about a matter are not held with it."""
@@ -1329,6 +1339,8 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     if not targets:  # "attacks by Somali pirates on Indian ships", with "on" parsed under the doers
         targets = [a for h in heads for c in h.children if c.dep_ in {"prep", "agent"} and c.lower_ in by
                    for p in c.children if p.dep_ == "pobj" for a in _prep_targets(ix, p, trig, ("on", "against"))]
+    verb, via = _governing_verb(noun)
+    targets = _past_forum(ix, [noun, *([verb] if verb is not None and via == "dobj" else [])], trig, targets)
     if not targets and trig.type == "PROTEST" and noun.dep_ == "dobj":  # "staged a rally to denounce X"
         targets = _content_targets(ix, noun.head, purpose=True)
     if not targets and trig.type in FROM_TARGET_TYPES:  # "Iraq's withdrawal from Kuwait"

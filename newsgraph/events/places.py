@@ -93,7 +93,6 @@ def _state_at(ix: MentionIndex, p: Token) -> str | None:
     """The state a place noun names or lies in: its own mention or that of its modifier ('the Kenyan
     capital'), else a city, capital or region the gazetteer knows, also as the name before a common noun
     ('a Jerusalem market')."""
-    gaz = load_gazetteer()
     m = ix.by_token.get(p.i) or next((ix.by_token[c.i] for c in sorted(p.children, key=lambda c: c.dep_ != "poss")
                                       if (c.dep_ in {"amod", "compound"} or c.dep_ == "poss" and c.pos_ == "PROPN")
                                       and c.i in ix.by_token), None)
@@ -101,14 +100,23 @@ def _state_at(ix: MentionIndex, p: Token) -> str | None:
     state = _state_of(m.actor) if m is not None else None
     if state is None and (p.pos_ == "PROPN" or p.ent_type_ in {"GPE", "LOC"}):  # 'Homs' is tagged a plural noun
         start = min((t.i for t in p.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), default=p.i)
-        key = fold(ix.parsed[start:p.i + 1].text)  # "the Gaza Strip": the name, without its article
-        iso3 = gaz.by_city.get(key) or gaz.by_region.get(key)
-        if iso3 is None and key.rsplit(" ", 1)[-1] in REGION_KINDS:  # "Upper Nile State"
-            iso3 = gaz.by_region.get(key.rsplit(" ", 1)[0])
-        if iso3 is None and key.endswith(" city"):  # "Gaza City" where the gazetteer knows "Gaza"
-            iso3 = gaz.by_city.get(key.removesuffix(" city"))
-        state = gaz.by_capital.get(key) or (gaz.by_iso3.get(iso3) if iso3 else None)
+        # "the Gaza Strip": the name, without its article; "Christian east Beirut": else the last word alone
+        for key in dict.fromkeys([fold(ix.parsed[start:p.i + 1].text), fold(p.text)]):
+            state = _named_place_state(key)
+            if state is not None:
+                break
     return state or _compound_place(ix, p)
+
+
+def _named_place_state(key: str) -> str | None:
+    """The state of a city, capital or region by its folded name."""
+    gaz = load_gazetteer()
+    iso3 = gaz.by_city.get(key) or gaz.by_region.get(key)
+    if iso3 is None and key.rsplit(" ", 1)[-1] in REGION_KINDS:  # "Upper Nile State"
+        iso3 = gaz.by_region.get(key.rsplit(" ", 1)[0])
+    if iso3 is None and key.endswith(" city"):  # "Gaza City" where the gazetteer knows "Gaza"
+        iso3 = gaz.by_city.get(key.removesuffix(" city"))
+    return gaz.by_capital.get(key) or (gaz.by_iso3.get(iso3) if iso3 else None)
 
 
 def _compound_place(ix: MentionIndex, noun: Token) -> str | None:
