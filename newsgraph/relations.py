@@ -55,7 +55,10 @@ RELATION_NOUNS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", 
 OF_HEADS = {"leader", "leadership", "government", "people", "president", "head", "region", "republic", "city",
             "capital", "province", "territory", "state", "country", "nation", "authority", "delegation",
             "representative", "minister", "ministry", "army", "force", "troop", "parliament", "member", "part",
-            "citizen", "official", "diplomat", "side", "regime", "administration", "population", "kingdom"}
+            "citizen", "official", "diplomat", "side", "regime", "administration", "population", "kingdom",
+            # a force's units and craft ('gunboats of the Yugoslav navy', 'jets of the Israeli air force')
+            "unit", "warship", "gunboat", "ship", "jet", "aircraft", "plane", "helicopter", "tank", "battalion",
+            "brigade", "division", "squadron", "fleet", "soldier", "commander", "officer"}
 COPULAS = {"be", "become", "remain", "stay", "seem"}
 LISTING_PREPS = {"including", "like", "as"}  # "leaders including X", "countries like X", "such as X"
 # Tie nouns and the relation they state when predicated of an actor ("A is B's ally").

@@ -538,3 +538,10 @@ def test_a_siding_prefix_gives_no_state_and_a_district_name_falls_back_to_its_ci
 def test_of_two_subjects_the_named_one_acts():
     found = coded("Sudan's paramilitary Rapid Support Forces shelled army positions in Khartoum on Wednesday.")
     assert ("rapid-support-forces", "ASSAULT", "sudan") in found
+
+
+def test_a_forces_craft_are_its_states_and_a_downing_is_an_attack():
+    found = coded("Gunboats of the Yugoslav federal navy shelled the old walled city of Dubrovnik on Wednesday.")
+    assert ("yugoslavia", "ASSAULT", "croatia") in found
+    found = coded("The downing of a Ukrainian airliner by Iran's Revolutionary Guards killed everyone on board.")
+    assert any(kind == "ASSAULT" and t == "ukraine" for _, kind, t in found)

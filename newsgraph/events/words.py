@@ -109,7 +109,7 @@ PLACE_PREPS = {"in", "inside", "across", "throughout", "through"}
 # ... and where an attack is placed ("a bombing near Kunduz", "killed outside of Herat").
 ATTACK_PLACE_PREPS = PLACE_PREPS | {"near", "outside", "at", "on"}
 # Prepositions by which a place is placed inside another ('a district of Beirut', 'a camp near Goma').
-NESTED_PLACE_PREPS = {"in", "of", "near", "outside", "inside"}
+NESTED_PLACE_PREPS = {"in", "of", "near", "outside", "inside", "around"}
 # Nouns for parties whose modifiers or "of" name them ('the Iranian delegation', 'leaders of X').
 PARTY_HEADS = OF_HEADS | QUANTITY_HEADS | ORIGIN_HEADS | RELATION_NOUNS
 # Nouns for a settlement or area named by its "of" ("the town of Kunduz", "the province of Aceh").
