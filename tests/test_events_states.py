@@ -545,3 +545,8 @@ def test_a_forces_craft_are_its_states_and_a_downing_is_an_attack():
     assert ("yugoslavia", "ASSAULT", "croatia") in found
     found = coded("The downing of a Ukrainian airliner by Iran's Revolutionary Guards killed everyone on board.")
     assert any(kind == "ASSAULT" and t == "ukraine" for _, kind, t in found)
+
+
+def test_a_protest_demanding_an_act_is_addressed_to_whom_the_demand_asks():
+    found = coded("Thousands of Armenians marched through Yerevan on Friday, demanding that Moscow transfer the region.")
+    assert found == {("armenia", "PROTEST", "russia")}  # and the demand is the protest's purpose, no second event

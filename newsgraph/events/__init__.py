@@ -424,8 +424,10 @@ def _protest_purpose(f: _Found, protests: set[int]) -> bool:
 
 
 def _protest_of_purpose(tok: Token, protests: set[int]) -> Token | None:
-    """The protest (verb, or the verb staging a protest noun) whose purpose infinitive `tok` heads."""
-    if tok.dep_ not in {"advcl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    """The protest (verb, or the verb staging a protest noun) whose purpose infinitive or demanding participle
+    `tok` heads."""
+    if tok.dep_ not in {"advcl", "xcomp"} or not (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                                                  or _demanding(tok)):
         return None
     head = tok.head
     staged = [c for c in head.children if c.dep_ == "dobj"] + [
@@ -1231,8 +1233,13 @@ def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> lis
     sources = {m.actor for m in said_by} | {st for m in said_by if (st := _state_of(m.actor) or _modifier_state(ix, m))}
     for child in tok.children:
         if child.dep_ not in ({"ccomp", "xcomp", "advcl"} if purpose else {"ccomp", "xcomp"}) or (
-                purpose and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)):
+                purpose and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                and not _demanding(child)):
             continue
+        if purpose and _demanding(child):  # "..., demanding the withdrawal of French troops": whom the demand asks
+            asked = _objects(ix, child, _match(child))
+            if asked:
+                return asked
         subjects = [a for c in child.children if c.dep_ in {"nsubj", "nsubjpass"} for a in ix.np(c)
                     if a.actor not in sources]
         if subjects:
@@ -1246,6 +1253,13 @@ def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> lis
         if capitals:  # "threatened to recall its ambassador from Rabat"
             return capitals[:1]
     return []
+
+
+def _demanding(clause: Token) -> bool:
+    """'marched through Yerevan, demanding that Moscow ...': a participle of demand or dissent after a protest
+    says what the protest is for, as an infinitive of purpose does."""
+    found = _match(clause) if clause.tag_ == "VBG" else None
+    return found is not None and found.trigger.type in PURPOSE_TYPES
 
 
 def _left_undone(tok: Token, top: Token) -> bool:
