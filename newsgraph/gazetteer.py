@@ -434,7 +434,7 @@ def load_gazetteer() -> Gazetteer:
             by_seat[fold(row["name"])] = target
     known = set(by_name) | set(by_demonym) | set(by_capital) | set(by_seat)
     regions = {key: iso3 for key, iso3 in {**_name_parts(countries, by_name, by_id), **_subdivisions()}.items()
-               if key not in known}
+               if key not in known and key not in _GEOGRAPHIC_WORDS}  # 'Gulf' is no province in prose
     cities = _cities()
     population = {key: ranked[0][0] for key, ranked in cities.items()}  # main names only: see _city_aliases
     for alias, (people, iso3, _) in _city_aliases().items():
@@ -447,6 +447,12 @@ def load_gazetteer() -> Gazetteer:
 
 # Words that give the part of a larger area a region's name denotes ('North Kivu', 'Western Cape').
 _COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+# Plain geographic words that some first-level regions are named by alone ('Gulf', 'Capital', 'Highlands'):
+# in prose they name a gulf or a capital, not that region.
+_GEOGRAPHIC_WORDS = {"gulf", "area", "river", "delta", "cape", "coast", "capital", "highlands", "lowlands", "islands",
+                     "lakes", "lake", "valley", "plateau", "mountains", "interior", "border", "bank", "maritime",
+                     "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                     "south-west", "north-west", "south-east", "north-east"}
 # Words that name a region's kind inside its official name ('Kano State', 'Xinjiang Uygur Zizhiqu').
 _REGION_KIND_WORDS = {"state", "province", "region", "oblast", "oblast'", "kray", "kray'", "krai", "sheng", "shi",
                       "zizhiqu", "territory", "governorate", "department", "prefecture", "county", "district"}

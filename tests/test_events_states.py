@@ -550,3 +550,12 @@ def test_a_forces_craft_are_its_states_and_a_downing_is_an_attack():
 def test_a_protest_demanding_an_act_is_addressed_to_whom_the_demand_asks():
     found = coded("Thousands of Armenians marched through Yerevan on Friday, demanding that Moscow transfer the region.")
     assert found == {("armenia", "PROTEST", "russia")}  # and the demand is the protest's purpose, no second event
+
+
+def test_crowds_obstructing_protest_and_threats_answer_their_conditions():
+    found = coded("Angry farmers blocked motorways across France with tractors to protest against falling incomes.")
+    assert found == {("france", "PROTEST", "france")}
+    found = coded("The Kremlin threatened retaliation on Thursday after Finland's leaders announced a NATO bid.")
+    assert {(s, k, t) for s, k, t in found if k == "THREATEN"} == {("russia", "THREATEN", "finland")}
+    assert coded("The European Community imposed an embargo on arms sales to Yugoslavia.") == {
+        ("european-economic-community", "SANCTION", "yugoslavia")}

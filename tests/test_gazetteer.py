@@ -108,3 +108,9 @@ def test_a_former_state_is_coded_as_the_state_that_continues_it():
     assert gaz.lookup("East Germany").iso3 == "DEU"  # ISO 3166-3 names the successor: DDDE
     assert gaz.lookup("Soviet Union").id == "soviet-union"  # still an actor of its own
     assert gaz.entries[gaz.by_iso3["RUS"]].id == "russia"
+
+
+def test_a_region_named_by_a_plain_geographic_word_is_not_taken_for_it():
+    gaz = load_gazetteer()
+    assert gaz.region_state("Gulf") is None and gaz.region_state("Capital") is None
+    assert gaz.region_state("Kano").iso3 == "NGA"

@@ -127,6 +127,7 @@ from newsgraph.events.words import (
     MOVING_TYPES,
     MUTUAL,
     OBLIGATION_MODALS,
+    OBSTRUCTING,
     OPPOSITION_NOUNS,
     OWNED_BY,
     OWNING_TYPES,
@@ -148,6 +149,7 @@ from newsgraph.events.words import (
     STAND_INS,
     SYMMETRIC,
     TARGET_PREPS,
+    TRADE_NOUNS,
     TRAVEL,
     UNREAL_ADJS,
 )
@@ -536,8 +538,13 @@ def _content_of(tok: Token, verbs: dict[int, _Found]) -> bool:
 
 
 def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
-    if f.trigger.type == "ACCUSE" and f.token.lemma_ == "protest" and _crowd_subject(f.token):
-        # "students protested against X": people in the street demonstrate, where a government complains
+    if (f.trigger.type == "ACCUSE" and f.token.lemma_ == "protest" or f.token.lemma_ in OBSTRUCTING) and \
+            f.trigger.type != "PROTEST" and _crowd_subject(f.token):
+        # "students protested against X", "farmers blocked motorways": people in the street demonstrate and
+        # obstruct, where a government complains or blockades
+        f = _Found(f.token, replace(f.trigger, type="PROTEST"), f.consumed)
+    if f.trigger.type == "ASSAULT" and f.token.lemma_ == "strike" and f.trigger.pos == "N" and _labour_strike(f.token):
+        # "a strike by dock workers", "nurses began a strike": a stoppage, not an air strike
         f = _Found(f.token, replace(f.trigger, type="PROTEST"), f.consumed)
     tok, trig = f.token, f.trigger
     if trig.pos == "N" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
@@ -564,8 +571,6 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
         return []
     negated = _is_negated(tok)
     kind = trig.type
-    if kind == "ASSAULT" and tok.lemma_ == "strike" and trig.pos == "N" and _labour_strike(tok):
-        kind = "PROTEST"  # "a strike by dock workers", "nurses began a strike": a stoppage, not an air strike
     if negated and trig.negated_type:
         kind, negated = trig.negated_type, False  # "won't recognise" is a rejection that happened
     elif kind == "AGREE" and _promised(tok, HOSTILE, negated=False):
@@ -716,7 +721,7 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     if not sources and f.trigger.type == "ASSAULT" and (verb.dep_ not in {"acl", "relcl"} or _existential(verb.head)):
         sources = _attack_place(ix, verb)  # a participle after a noun describes it ('soldiers killed in X')
     if sources and not targets and f.trigger.type == "PROTEST":
-        targets = _protest_place(ix, [verb]) or _protest_at_home(ix, verb, sources)
+        targets = _protest_place(ix, [verb]) or _own_government(ix, verb, sources)
     return sources, targets
 
 
@@ -765,9 +770,10 @@ def _protest_place(ix: MentionIndex, toks: list[Token]) -> list[Mention]:
     return _state_party(ix, toks[0], _place_state(ix, toks, ATTACK_PLACE_PREPS))  # "rallied outside parliament in X"
 
 
-def _protest_at_home(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:
-    """'Argentine unions struck against the government's austerity measures', 'opposition parties boycotted
-    parliament': a protest at an unnamed government, parliament or authority of the protesters' own state."""
+def _own_government(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """An unnamed government, parliament or authority named under `tok` is that of the actors' own state: the
+    one a protest at home addresses ('Argentine unions struck against the government's austerity measures',
+    'opposition parties boycotted parliament'), or a threat ('unless the government froze prices')."""
     states = {st for st in (_home_state(s.actor) or _modifier_state(ix, s) for s in sources) if st}
     if len(states) != 1:
         return []
@@ -1015,8 +1021,12 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     if not out and f.trigger.type in CONTENT_TYPES | {"PROTEST"}:  # "marched to demand independence from X"
         out = _content_targets(ix, verb, purpose=f.trigger.type == "PROTEST")
     if not out and f.trigger.type == "THREATEN":  # "threatened military action if Kuwait did not pay": the one
-        out = [a for c in verb.children if c.dep_ == "advcl" and any(_conditional(m) for m in c.children)
-               for a in ix.subjects(c)]  # whose act the threat is conditioned on is the one threatened
+        # whose act the threat is conditioned on, or answers ('threatened retaliation after X announced'), is the
+        # one threatened; an unnamed government there is the threatener's own ('unless the government froze ...')
+        for clause in (c for c in [verb, *(x for x in verb.children if x.dep_ == "xcomp")] for c in c.children
+                       if c.dep_ == "advcl" and any(_conditional(m) or m.dep_ == "mark" and m.lower_ == "after"
+                                                    for m in c.children)):
+            out = out or ix.subjects(clause) or _own_government(ix, clause, ix.subjects(verb))
     if not out and not (f.trigger.type == "CONSULT" and any(c.dep_ == "dobj" and _topic(ix, c) for c in verb.children)):
         out = _first_in_complement(ix, verb)
     if not out and f.trigger.type == "CONSULT":
@@ -1200,6 +1210,8 @@ def _owners(ix: MentionIndex, thing: Token) -> list[Mention]:
     if states:
         return states
     found = [a for c in thing.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for a in ix.pobj(c)] or [
+        a for c in thing.children if c.dep_ == "prep" and c.lower_ == "to" and _common_lemma(thing) in TRADE_NOUNS
+        for a in ix.pobj(c)] or [  # "an embargo on arms sales to X": whom the goods go to
         a for c in thing.children if c.dep_ == "acl" and c.lower_ in OWNED_BY for a in ix.agent(c) or [
             m for g in c.children if g.dep_ == "agent" for p in g.children for m in _hyphen_owner(ix, p)]
     ] or _hyphen_owner(ix, thing)  # "shops owned by Ghanaian traders", "a British-flagged tanker"
@@ -1401,7 +1413,7 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     if trig.type == "PROTEST" and not sources and verb is not None and via == "dobj":  # "opposition supporters
         sources, targets = _placed_sides(ix, verb, sources, targets, ATTACK_PLACE_PREPS)  # staged a sit-in in X"
     if sources and not targets and trig.type == "PROTEST":
-        targets = _protest_place(ix, [noun] + ([verb] if verb is not None else [])) or _protest_at_home(
+        targets = _protest_place(ix, [noun] + ([verb] if verb is not None else [])) or _own_government(
             ix, verb if verb is not None else noun, sources)
     if trig.type == "CONSULT" and not sources:
         return [], []  # "at the SCO summit" names a meeting; without a participant it reports no act

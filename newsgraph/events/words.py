@@ -144,6 +144,10 @@ HOME_BODIES = {"government", "parliament", "authority", "regime", "administratio
 FLEEING = {"flee", "escape", "leave"}
 # Participles that make people the opposition of the day ("striking miners", "protesting farmers").
 PROTESTING = {"striking", "protesting", "demonstrating", "rioting", "marching"}
+# Goods and traffic a restriction can stop on their way to a state ("an embargo on arms sales to X").
+TRADE_NOUNS = {"sale", "export", "shipment", "delivery", "supply", "flight", "transfer", "trade", "investment"}
+# Verbs of obstruction, which done by a crowd are protest (CAMEO 144: obstruct passage, block).
+OBSTRUCTING = {"block", "blockade", "occupy", "barricade"}
 # Verbs of dissent, which take no passive: a participle of one after a noun is the noun's own act.
 DISSENT_VERBS = {"protest", "demonstrate", "march", "rally", "riot"}
 # Acts whose "for" clause gives their reason, not a second event: "jailed X for helping Y", "praised X for
