@@ -58,7 +58,8 @@ OF_HEADS = {"leader", "leadership", "government", "people", "president", "head",
             "citizen", "official", "diplomat", "side", "regime", "administration", "population", "kingdom",
             # a force's units and craft ('gunboats of the Yugoslav navy', 'jets of the Israeli air force')
             "unit", "warship", "gunboat", "ship", "jet", "aircraft", "plane", "helicopter", "tank", "battalion",
-            "brigade", "division", "squadron", "fleet", "soldier", "commander", "officer"}
+            "brigade", "division", "squadron", "fleet", "soldier", "commander", "officer",
+            "guerrilla", "rebel", "fighter", "militant", "supporter"}  # 'guerrillas of El Salvador's FMLN'
 COPULAS = {"be", "become", "remain", "stay", "seem"}
 LISTING_PREPS = {"including", "like", "as"}  # "leaders including X", "countries like X", "such as X"
 # Tie nouns and the relation they state when predicated of an actor ("A is B's ally").

@@ -559,3 +559,16 @@ def test_crowds_obstructing_protest_and_threats_answer_their_conditions():
     assert {(s, k, t) for s, k, t in found if k == "THREATEN"} == {("russia", "THREATEN", "finland")}
     assert coded("The European Community imposed an embargo on arms sales to Yugoslavia.") == {
         ("european-economic-community", "SANCTION", "yugoslavia")}
+
+
+def test_returns_go_to_their_recipient_and_alerts_answer_what_prompted_them():
+    assert coded("Israel handed back the Taba beach enclave to Egypt on Wednesday.") == {("israel", "RETREAT", "egypt")}
+    found = coded("Honduras put its armed forces on maximum alert after reports that Nicaraguan troops had crossed "
+                  "the border.")
+    assert ("honduras", "MOBILIZE", "nicaragua") in found
+
+
+def test_people_freed_named_by_their_nationality_and_threats_conditioned_on_anothers_act():
+    assert coded("China released two Canadians on Friday.") == {("china", "RETREAT", "canada")}
+    found = coded("Iran threatened on Sunday to close the strait to all shipping if Iraq continued its attacks.")
+    assert ("iran", "THREATEN", "iraq") in found

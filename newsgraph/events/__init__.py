@@ -361,8 +361,8 @@ def _object_phrase(lemma: str, obj: Token, lex: dict[tuple[str, str], Trigger]) 
         hit = lex.get(("V", f"{lemma} thing"))
     if hit is None and obj.ent_type_ in PLACE_ENTS:
         hit = lex.get(("V", f"{lemma} place"))
-    if hit is None and obj.pos_ == "NOUN" and _common_lemma(obj) in HUMAN_NOUNS:
-        hit = lex.get(("V", f"{lemma} people"))  # "beat refugees", "held villagers"
+    if hit is None and (obj.pos_ == "NOUN" and _common_lemma(obj) in HUMAN_NOUNS or _people_word(obj)):
+        hit = lex.get(("V", f"{lemma} people"))  # "beat refugees", "held villagers", "freed two Canadians"
     return hit
 
 
@@ -652,11 +652,16 @@ def _crowd_subject(verb: Token) -> bool:
 
 def _headless_subject(verb: Token) -> list[Token]:
     """'Kenyan activists protested against ...' parsed as a noun with a participle after it: a verb of dissent
-    has no passive, so the noun it hangs from is its subject."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_ in DISSENT_VERBS and \
-            verb.head.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "agent" for c in verb.children):
+    has no passive, so the noun it hangs from is its subject; so is it of a participle that says or threatens
+    something when the noun is all the sentence has besides."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"} or any(
+            c.dep_ == "agent" for c in verb.children):
+        return []
+    if verb.lemma_ in DISSENT_VERBS:
         return [verb.head]
-    return []
+    # 'UNITA rebels threatened to shoot down aircraft' as a sentence with no verb of its own: the participle is it
+    told = any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+    return [verb.head] if verb.head.dep_ == "ROOT" and told else []
 
 
 def _people_word(tok: Token) -> bool:
@@ -995,6 +1000,8 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
                 m for m in ix.np(child) or _state_words_before(ix, child) or _hyphen_owner(ix, child) or owners
                 or _authors(ix, child) if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]  # "its aid"
             out += _and_placed_state(ix, child, found, (verb,)) if f.trigger.type in OWNING_TYPES else found
+    if f.trigger.type in {"RETREAT", "AID"} and out and all(ix.type_of(m) in {"place", "unknown"} for m in out):
+        out = _prep_targets(ix, verb, f.trigger, ("to",)) or out  # "handed back the Taba enclave to Egypt"
     words = f.trigger.phrase.split()
     if not out and len(words) == 2:  # the preposition of the phrase takes the object: "sealed off X", "fired on X"
         out = _prep_targets(ix, verb, f.trigger, (words[1],))
@@ -1020,10 +1027,16 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
             out = out or [m for m in _prep_targets(ix, tok, f.trigger, ("in",)) if _state_of(m.actor)]
     if not out and f.trigger.type in CONTENT_TYPES | {"PROTEST"}:  # "marched to demand independence from X"
         out = _content_targets(ix, verb, purpose=f.trigger.type == "PROTEST")
+    if not out and f.trigger.type == "MOBILIZE":  # "put its forces on alert after reports that X's troops had
+        out = [a for c in verb.children if c.dep_ in {"advcl", "prep"} and (c.lower_ == "after" or any(  # crossed"
+            m.dep_ == "mark" and m.lower_ in {"after", "as"} for m in c.children)) for t in c.subtree
+            if (a := ix.by_token.get(t.i)) is not None and ix.type_of(a) == "country"][:1]
     if not out and f.trigger.type == "THREATEN":  # "threatened military action if Kuwait did not pay": the one
         # whose act the threat is conditioned on, or answers ('threatened retaliation after X announced'), is the
         # one threatened; an unnamed government there is the threatener's own ('unless the government froze ...')
-        for clause in (c for c in [verb, *(x for x in verb.children if x.dep_ == "xcomp")] for c in c.children
+        acts = [verb, *(x for x in verb.children if x.dep_ in {"xcomp", "advcl"} and any(  # "threatened to close X
+            a.dep_ == "aux" and a.lower_ == "to" for a in x.children))]  # if Iraq continued its attacks"
+        for clause in (c for c in acts for c in c.children
                        if c.dep_ == "advcl" and any(_conditional(m) or m.dep_ == "mark" and m.lower_ == "after"
                                                     for m in c.children)):
             out = out or ix.subjects(clause) or _own_government(ix, clause, ix.subjects(verb))
@@ -1242,7 +1255,8 @@ def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> lis
     military aid to Mozambique'), never the actor making it."""
     said_by = ix.subjects(tok) if tok.pos_ != "ADJ" else ix.subjects(tok.head)
     # the speaker's own state named in the clause ('X's president warned that Belgrade would ...') is the speaker
-    sources = {m.actor for m in said_by} | {st for m in said_by if (st := _state_of(m.actor) or _modifier_state(ix, m))}
+    sources = {m.actor for m in said_by} | {st for m in said_by if (st := _state_of(m.actor) or (
+        _modifier_state(ix, m) if ix.type_of(m) == "person" else None))}  # a state's own official, not its rebels
     for child in tok.children:
         if child.dep_ not in ({"ccomp", "xcomp", "advcl"} if purpose else {"ccomp", "xcomp"}) or (
                 purpose and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)

@@ -87,6 +87,7 @@ PEOPLE_NOUNS = CROWD_NOUNS | {
     # people an attack or a crackdown reaches where they are ("killing 20 shoppers", "detained schoolchildren")
     "shopper", "worshipper", "worshiper", "bystander", "pedestrian", "commuter", "child", "guest", "patient",
     "pupil", "schoolchild", "schoolgirl", "schoolboy", "mourner", "labourer", "laborer", "driver", "customer",
+    "kidnapper", "captor", "abductor", "hijacker",  # "kidnappers in Lebanon freed a businessman"
 }
 # Nouns for people themselves, not for what they do or form: the lexicon's 'people' stand-in ("beat refugees").
 HUMAN_NOUNS = PEOPLE_NOUNS - {"demonstration", "rally", "protest", "march", "strike", "riot", "gathering", "newspaper",
