@@ -1,0 +1,122 @@
+"""Acts at home: the state an unnamed party stands for when a state's own forces, government or people act
+at home ('police detained students', 'rebels rejected the government's call', 'unions struck against the
+government's plan'), or where a harm lands ('a strike on Kharkiv, killing four civilians'). Event coders code
+such a party as the state it belongs to; the argument finders in `newsgraph.events` call these when a sentence
+names no other party."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.events.places import (
+    _common_lemma,
+    _home_state,
+    _modifier_state,
+    _named_party,
+    _place_state,
+    _state_at,
+    _state_of,
+    _state_party,
+)
+from newsgraph.events.words import (
+    AGENCY_NOUNS,
+    ATTACK_PLACE_PREPS,
+    DOMESTIC_PARTIES,
+    EMERGENCY_NOUNS,
+    FOREIGN_WORDS,
+    HOME_BODIES,
+    PEOPLE_NOUNS,
+    PLACE_PREPS,
+)
+from newsgraph.model import Mention
+from newsgraph.relations import MentionIndex
+
+
+def _own_place(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """'Chad's government lifted a state of emergency in Ouaddai', 'declared a curfew in Haiti': a state's
+    act at home, placed in the state itself or one of its regions or cities, is done to its own people (a
+    domestic act, state on state)."""
+    states = {st for st in (_home_state(s.actor) or _modifier_state(ix, s) for s in sources) if st}
+    if len(states) != 1:
+        return []
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                if p.dep_ == "pobj"]  # "a state of emergency in X"
+    state = states.pop()
+    placed = _place_state(ix, [verb, *objects], PLACE_PREPS | {"on"})  # "imposed a curfew on the city of X"
+    if placed is None and any(o.lemma_.lower() in EMERGENCY_NOUNS for o in objects):
+        placed = state  # "declared a state of emergency" names no place: the state's own
+    if placed != state:
+        return []
+    return _state_party(ix, verb, state)
+
+
+def _other_side_state(ix: MentionIndex, doer: Token | None, done: Token | None, sources: list[Mention],
+                      targets: list[Mention]) -> str | None:
+    """'Kenyans protested against the government', 'police fired on Kenyan students': with no place named,
+    an unnamed government or force is that of the state named on the other side."""
+    if done is not None and doer is None and done.lemma_.lower() in AGENCY_NOUNS:
+        others = sources
+    elif doer is not None and done is None and doer.lemma_.lower() in AGENCY_NOUNS:
+        # "police fired on Kenyan students" (people of a state, at home), not "police cordoned off an embassy"
+        others = [m for m in targets if m.kind == "demonym" and id(m) in ix.spans
+                  and _common_lemma(ix.head(m).head) in PEOPLE_NOUNS]
+    else:
+        return None
+    states = {st for st in (_state_of(m.actor) or _modifier_state(ix, m) for m in others) if st}
+    return states.pop() if len(states) == 1 else None
+
+
+def _own_proposers(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """'Venezuela's electoral council rejected the opposition's request', 'a bid by defence lawyers was rejected
+    by a Pakistani court', 'rebels rejected the government's call': a demand, offer or bill from a party the
+    sentence ties to no state (the government, parliament, the opposition, lawyers, students) is one at home,
+    and event coders code that party as the state of the one answering it."""
+    states = {st for st in (_home_state(s.actor) or _modifier_state(ix, s) for s in sources) if st}
+    if len(states) != 1:
+        return []
+    things = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    things += [p for t in (verb, *things) for c in t.children if c.dep_ == "prep" and c.lower_ in {
+        "into", "against", "to"} for p in c.children if p.dep_ == "pobj"]  # "an inquiry into the former president's
+    # role", "bowed to the demands of protesters"
+    for thing in things:
+        parties = [thing, *(c for c in thing.children if c.dep_ in {"poss", "compound"})] + [
+            p for c in thing.children if c.dep_ in {"prep", "acl"} for g in (c, *c.children)
+            if g.dep_ in {"prep", "agent"} and g.lower_ in {"from", "by", "of"} for p in g.children if p.dep_ == "pobj"]
+        for party in parties if thing.i not in ix.by_token else []:
+            heads = [party, *(c for c in party.children if c.dep_ == "compound")]
+            if any(_common_lemma(h) in DOMESTIC_PARTIES for h in heads) and not _named_party(ix, party) and not any(
+                    m.dep_ == "amod" and m.lower_ in FOREIGN_WORDS for m in party.children):
+                return _state_party(ix, party, states.pop())
+    return []
+
+
+def _own_government(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """An unnamed government, parliament or authority named under `tok` is that of the actors' own state: the
+    one a protest at home addresses ('Argentine unions struck against the government's austerity measures',
+    'opposition parties boycotted parliament'), or a threat ('unless the government froze prices')."""
+    states = {st for st in (_home_state(s.actor) or _modifier_state(ix, s) for s in sources) if st}
+    if len(states) != 1:
+        return []
+    own = next((t for t in verb.subtree if t.pos_ == "NOUN" and _common_lemma(t) in HOME_BODIES
+                and t.i not in ix.by_token and not _named_party(ix, t)), None)
+    return _state_party(ix, own, states.pop()) if own is not None else []
+
+
+def _result_place(ix: MentionIndex, verb: Token) -> list[Mention]:
+    """'launched a strike on Kharkiv, killing four civilians': those a participle of result harms are where the
+    attack it follows from struck, so they stand for that place's state, not for the attacker's."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.pos_ != "VERB":
+        return []
+    head = verb.head
+    hit = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    state = _place_state(ix, [head, *hit], ATTACK_PLACE_PREPS | {"against"}) or next(
+        (st for h in hit if (st := _state_at(ix, h))), None)
+    done = next((c for c in verb.children if c.dep_ == "dobj"), verb)
+    return _state_party(ix, done, state)
+
+
+def _protest_place(ix: MentionIndex, toks: list[Token]) -> list[Mention]:
+    """'Activists staged a protest in Ankara', 'students marched in Lima': a protest against no one named is
+    addressed to the state where it is held, as event coders code it."""
+    return _state_party(ix, toks[0], _place_state(ix, toks, ATTACK_PLACE_PREPS))  # "rallied outside parliament in X"
