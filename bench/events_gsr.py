@@ -4,7 +4,8 @@ Two public sets are read from `<shared>/benchmarks/event-coding/`:
 
 - plover_gsr.jsonl: sentences of the CAMEO manual re-coded in PLOVER (an older draft: DEMAND is read as
   REQUEST, DISAPPROVE and INVESTIGATE as ACCUSE, FIGHT as ASSAULT), one expected event each, actors with
-  ISO3 codes. Actors marked SRC/TAR take part on both sides (a joint act: "X and Y agreed").
+  ISO3 codes (Japan is written JAP, CAMEO's code, and read as JPN). Actors marked SRC/TAR take part on both
+  sides (a joint act: "X and Y agreed").
 - PETR2_GSR_validation.jsonl: news sentences coded with CAMEO event codes and actor codes, some marked
   "no events". CAMEO codes are turned into PLOVER types with CAMEO2PLOVER-2021.txt (most specific code
   first); CAMEO 02 (appeal) is read as REQUEST, which PLOVER folds it into, and CAMEO 01 (public
@@ -40,6 +41,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# Country codes the plover set writes in CAMEO's spelling rather than ISO3 (seen in its dev half: Japan as JAP).
+CODE_FIXES = {"JAP": "JPN"}
 EXTRA_CAMEO = {"02": "REQUEST"}  # appeals: PLOVER's REQUEST covers CAMEO 02 and 10
 SETS = {"plover": "plover_gsr.jsonl", "petr": "PETR2_GSR_validation.jsonl"}
 OWN = REPO / "bench" / "data"  # sentences written for this project, coded by hand: events_own*.jsonl
@@ -120,7 +123,8 @@ def load_own(folder: Path, iso3: frozenset[str]) -> list[Item]:
 def _codes(actors: list[dict] | str | None, iso3: frozenset[str]) -> frozenset[str]:
     if not actors or isinstance(actors, str):
         return frozenset()
-    return frozenset(a["code"] for a in actors if a.get("code") in iso3)
+    codes = (CODE_FIXES.get(a.get("code"), a.get("code")) for a in actors)
+    return frozenset(c for c in codes if c in iso3)
 
 
 def cameo_table(path: Path) -> dict[str, str]:

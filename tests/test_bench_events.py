@@ -41,6 +41,11 @@ def test_old_plover_labels_are_read_as_current_ones() -> None:
                                 "FIGHT": "ASSAULT"}
 
 
+def test_cameo_spelt_country_codes_are_read_as_iso3() -> None:
+    actors = [{"actorText": "Tokyo", "code": "JAP"}, {"actorText": "NATO", "code": "IGO"}]
+    assert bench._codes(actors, frozenset({"JPN"})) == frozenset({"JPN"})
+
+
 def test_the_split_puts_the_first_half_of_sorted_ids_in_dev() -> None:
     items = [bench.Item("x", name, "", None, []) for name in ["c", "a", "e", "b", "d"]]
     assert [i.id for i in bench.split(items, "dev")] == ["a", "b", "c"]

@@ -548,7 +548,7 @@ def test_a_forces_craft_are_its_states_and_a_downing_is_an_attack():
 
 
 def test_a_protest_demanding_an_act_is_addressed_to_whom_the_demand_asks():
-    found = coded("Thousands of Armenians marched through Yerevan on Friday, demanding that Moscow transfer the region.")
+    found = coded("Thousands of Armenians marched through Yerevan, demanding that Moscow transfer the region.")
     assert found == {("armenia", "PROTEST", "russia")}  # and the demand is the protest's purpose, no second event
 
 
