@@ -572,3 +572,12 @@ def test_people_freed_named_by_their_nationality_and_threats_conditioned_on_anot
     assert coded("China released two Canadians on Friday.") == {("china", "RETREAT", "canada")}
     found = coded("Iran threatened on Sunday to close the strait to all shipping if Iraq continued its attacks.")
     assert ("iran", "THREATEN", "iraq") in found
+
+
+def test_an_inquiry_into_a_partys_role_and_strikes_across_a_state():
+    assert coded("An Argentine judge opened an investigation into the role of Iranian diplomats.") == {
+        ("role:judge:argentina", "ACCUSE", "iran")}
+    assert coded("Russian missiles and drones hit energy facilities across Ukraine early on Friday.") == {
+        ("russia", "ASSAULT", "ukraine")}
+    found = coded("Russia said it would cut gas supplies to Ukraine unless Kiev paid its debts.")
+    assert ("russia", "THREATEN", "ukraine") in found

@@ -97,6 +97,7 @@ from newsgraph.events.words import (
     BORDER_NOUNS,
     BY_PREPS,
     CLAUSAL,
+    CONDUCT_NOUNS,
     CONTENT_PREPS,
     CONTENT_TYPES,
     COOPERATIVE,
@@ -927,7 +928,7 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
         for a in _prep_targets(ix, c, f.trigger, ("to", "for", "against", "on", "with"))]  # "its aid to X"
     if not out and f.trigger.type in IN_TARGET_TYPES:  # "lifted a curfew in X", "deployed troops in X"
         for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
-            out = out or [_as_place(ix, m) for m in _prep_targets(ix, tok, f.trigger, ("in", "inside"))]
+            out = out or [_as_place(ix, m) for m in _prep_targets(ix, tok, f.trigger, ("in", "inside", "across"))]
         thing = next((c for c in verb.children if c.dep_ == "dobj" and _topic(ix, c)), None)
         if not out and thing is not None:  # "attacked a police station in the Pakistani city of X"
             out = _state_party(ix, thing, _place_state(ix, [thing, verb], {"in", "inside"}))
@@ -1102,6 +1103,8 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False,
             return across
     found = ix.np(obj) or _state_words_before(ix, obj) or _hyphen_owner(ix, obj) or [
         a for c in obj.children if c.dep_ == "poss" for a in ix.np(c)]  # "against the Danish government's decision"
+    if not found and _common_lemma(obj) in CONDUCT_NOUNS:  # "into the role of Iranian diplomats"
+        found = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for a in ix.pobj(c)]
     if not found and owner:  # "set fire to the offices of X"; "fired at a car in Gaza City"
         found = _owners(ix, obj) or _state_party(ix, obj, _nested_place(ix, obj) if obj.pos_ == "NOUN" else None) \
             or _place_party(ix, obj)  # "closed the crossing into Gaza"

@@ -145,6 +145,8 @@ HOME_BODIES = {"government", "parliament", "authority", "regime", "administratio
 FLEEING = {"flee", "escape", "leave"}
 # Participles that make people the opposition of the day ("striking miners", "protesting farmers").
 PROTESTING = {"striking", "protesting", "demonstrating", "rioting", "marching"}
+# Nouns for a party's part in something, whose "of" names the party ("an inquiry into the role of X's diplomats").
+CONDUCT_NOUNS = {"role", "involvement", "part", "conduct", "complicity", "activity"}
 # Goods and traffic a restriction can stop on their way to a state ("an embargo on arms sales to X").
 TRADE_NOUNS = {"sale", "export", "shipment", "delivery", "supply", "flight", "transfer", "trade", "investment"}
 # Verbs of obstruction, which done by a crowd are protest (CAMEO 144: obstruct passage, block).
@@ -186,6 +188,7 @@ OWNED_BY = {"based", "run", "owned", "led", "controlled", "operated", "funded", 
             "dominated", "held", "organised", "organized", "populated", "inhabited"}
 # Nouns for armed or unnamed doers whose "from" says whose they are ("gunmen from Somalia", "armed men from Sudan").
 DOER_NOUNS = {"gunman", "fighter", "militant", "rebel", "insurgent", "man", "assailant", "attacker", "raider", "bandit",
+              "gang",
               "militiaman", "soldier", "troop", "force", "guerrilla", "guerilla", "commando", "infiltrator",
               "tribesman", "pirate", "militia", "group", "unit"}
 UNREAL_ADJS = {"expected", "planned", "proposed", "possible", "potential", "likely", "upcoming", "future",
