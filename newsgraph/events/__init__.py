@@ -648,8 +648,9 @@ def _labour_strike(noun: Token) -> bool:
 def _crowd_subject(verb: Token) -> bool:
     """'Thousands of students protested against ...': people in the street demonstrate, where a government
     that protests complains."""
-    for child in [*verb.children, *_headless_subject(verb)]:
-        if child.dep_ == "nsubj" or child in _headless_subject(verb):
+    headless = _headless_subject(verb)
+    for child in [*verb.children, *headless]:
+        if child.dep_ == "nsubj" or child in headless:
             heads = [child, *(p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
                               for p in c.children if p.dep_ == "pobj")]
             return any(h.lemma_.lower() in CROWD_NOUNS or _people_word(h) for h in heads)
