@@ -73,7 +73,6 @@ from newsgraph.events.places import (
     _as_place,
     _common_lemma,
     _compound_place,
-    _home_state,
     _hyphen_owner,
     _modifier_state,
     _named_party,
@@ -82,6 +81,7 @@ from newsgraph.events.places import (
     _people_place,
     _place_party,
     _place_state,
+    _sole_state,
     _state_at,
     _state_of,
     _state_party,
@@ -882,11 +882,11 @@ def _own_people(ix: MentionIndex, verb: Token, sources: list[Mention], kind: str
                        m.dep_ == "amod" and m.lower_ in PROTESTING for m in c.children))
               and not _named_party(ix, c)  # "activists", "opposition leaders", "striking miners"
               and not any(m.dep_ == "amod" and m.lower_ in FOREIGN_WORDS for m in c.children)]  # not "foreign ..."
-    states = {st for st in (_home_state(s.actor) or _modifier_state(ix, s) for s in sources) if st}
-    if not people or len(states) != 1:
+    state = _sole_state(ix, sources)
+    if not people or state is None:
         return []
     span = ix.parsed[people[0].left_edge.i:people[0].right_edge.i + 1]
-    return [Mention(ix.doc_id, span.start_char, span.end_char, span.text, states.pop(), "demonym")]
+    return [Mention(ix.doc_id, span.start_char, span.end_char, span.text, state, "demonym")]
 
 
 def _owned_doers(ix: MentionIndex, verb: Token, kind: str) -> list[Mention]:

@@ -10,10 +10,10 @@ from spacy.tokens import Token
 
 from newsgraph.events.places import (
     _common_lemma,
-    _home_state,
     _modifier_state,
     _named_party,
     _place_state,
+    _sole_state,
     _state_at,
     _state_of,
     _state_party,
@@ -36,13 +36,12 @@ def _own_place(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Me
     """'Chad's government lifted a state of emergency in Ouaddai', 'declared a curfew in Haiti': a state's
     act at home, placed in the state itself or one of its regions or cities, is done to its own people (a
     domestic act, state on state)."""
-    states = {st for st in (_home_state(s.actor) or _modifier_state(ix, s) for s in sources) if st}
-    if len(states) != 1:
+    state = _sole_state(ix, sources)
+    if state is None:
         return []
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                 if p.dep_ == "pobj"]  # "a state of emergency in X"
-    state = states.pop()
     placed = _place_state(ix, [verb, *objects], PLACE_PREPS | {"on"})  # "imposed a curfew on the city of X"
     if placed is None and any(o.lemma_.lower() in EMERGENCY_NOUNS for o in objects):
         placed = state  # "declared a state of emergency" names no place: the state's own
@@ -72,8 +71,8 @@ def _own_proposers(ix: MentionIndex, verb: Token, sources: list[Mention]) -> lis
     by a Pakistani court', 'rebels rejected the government's call': a demand, offer or bill from a party the
     sentence ties to no state (the government, parliament, the opposition, lawyers, students) is one at home,
     and event coders code that party as the state of the one answering it."""
-    states = {st for st in (_home_state(s.actor) or _modifier_state(ix, s) for s in sources) if st}
-    if len(states) != 1:
+    state = _sole_state(ix, sources)
+    if state is None:
         return []
     things = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     things += [p for t in (verb, *things) for c in t.children if c.dep_ == "prep" and c.lower_ in {
@@ -87,7 +86,7 @@ def _own_proposers(ix: MentionIndex, verb: Token, sources: list[Mention]) -> lis
             heads = [party, *(c for c in party.children if c.dep_ == "compound")]
             if any(_common_lemma(h) in DOMESTIC_PARTIES for h in heads) and not _named_party(ix, party) and not any(
                     m.dep_ == "amod" and m.lower_ in FOREIGN_WORDS for m in party.children):
-                return _state_party(ix, party, states.pop())
+                return _state_party(ix, party, state)
     return []
 
 
@@ -95,12 +94,12 @@ def _own_government(ix: MentionIndex, verb: Token, sources: list[Mention]) -> li
     """An unnamed government, parliament or authority named under `tok` is that of the actors' own state: the
     one a protest at home addresses ('Argentine unions struck against the government's austerity measures',
     'opposition parties boycotted parliament'), or a threat ('unless the government froze prices')."""
-    states = {st for st in (_home_state(s.actor) or _modifier_state(ix, s) for s in sources) if st}
-    if len(states) != 1:
+    state = _sole_state(ix, sources)
+    if state is None:
         return []
     own = next((t for t in verb.subtree if t.pos_ == "NOUN" and _common_lemma(t) in HOME_BODIES
                 and t.i not in ix.by_token and not _named_party(ix, t)), None)
-    return _state_party(ix, own, states.pop()) if own is not None else []
+    return _state_party(ix, own, state) if own is not None else []
 
 
 def _result_place(ix: MentionIndex, verb: Token) -> list[Mention]:

@@ -206,6 +206,13 @@ def _home_state(actor: str) -> str | None:
     return state
 
 
+def _sole_state(ix: MentionIndex, parties: list[Mention]) -> str | None:
+    """The one state the parties are or serve (by name, role, home or the adjective before them), if they
+    are of exactly one: the state whose own people they act on at home."""
+    states = {st for st in (_home_state(m.actor) or _modifier_state(ix, m) for m in parties) if st}
+    return states.pop() if len(states) == 1 else None
+
+
 def _place_party(ix: MentionIndex, noun: Token) -> list[Mention]:
     """A place hit that names no actor ('shelled Homs', 'the town of Idlib') stands for the state the gazetteer
     places it in."""
