@@ -120,6 +120,16 @@ def _is_locative(span: Span) -> bool:
     return head.dep_ in {"npadvmod"} and head.head.pos_ == "VERB"
 
 
+def _addressed(span: Span) -> bool:
+    """'protested to Tokyo', 'complained to Moscow': a capital a message is sent to is the government addressed,
+    not a place."""
+    from newsgraph.quotes.verbs import speech_verbs  # the quotes package reads actors: import on use
+
+    head = span.root
+    verb = head.head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and verb.pos_ == "VERB" and verb.lemma_ in speech_verbs()
+
+
 def _stands_alone(span: Span) -> bool:
     """True when a name is all its sentence says (a list item, a heading, a name given alone)."""
     sent = span.sent
@@ -223,7 +233,8 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
         return _Found(span.start, span.end, e.id, e.type, kind, e, e.name)
     if key in gaz.by_capital:
         e = gaz.entries[gaz.by_capital[key]]
-        if _is_agentive(span) and not _is_locative(span) or _names_authority(span) or _stands_alone(span):
+        if _is_agentive(span) and not _is_locative(span) or _addressed(span) or _names_authority(span) or \
+                _stands_alone(span):
             return _Found(span.start, span.end, e.id, e.type, "metonym", e, e.name)
         return _Found(span.start, span.end, "", "place", "location")  # a location, not an actor
     return None
@@ -423,13 +434,21 @@ def _office_state(span: Span) -> Entry | None:
     for tok in span.sent:
         if tok.i in range(span.start - len(words) - 3, span.end) or not tok.text[:1].isupper():
             continue
-        entry = gaz.lookup(tok.text) or gaz.demonym(tok.text)
+        entry = gaz.lookup(tok.text) or gaz.demonym(tok.text) or _capital_of(tok)
         if entry is None or entry.type != "country" or not entry.iso3:
             continue
         if _holds_office(tok) or not _home_place(tok):
             return None
         states.add(entry.iso3)
     return gaz.entries[gaz.by_iso3[states.pop()]] if len(states) == 1 else None
+
+
+def _capital_of(tok: Token) -> Entry | None:
+    """The state whose capital a one-word place name is ('marched in Jakarta'): in the sentence of an office holder
+    it names the state as well as the state's own name would."""
+    gaz = load_gazetteer()
+    key = fold(tok.text)
+    return gaz.entries[gaz.by_capital[key]] if tok.pos_ == "PROPN" and key in gaz.by_capital else None
 
 
 def _holds_office(tok: Token) -> bool:
@@ -448,7 +467,7 @@ def _home_place(tok: Token) -> bool:
     while head.dep_ in {"conj", "compound"} and head.head.i != head.i and head.head.pos_ == "PROPN":
         head = head.head
     if head.dep_ == "pobj":
-        return head.head.lower_ in {"in", "inside", "across", "throughout"}
+        return head.head.lower_ in {"in", "inside", "across", "throughout", "through"}
     return head.dep_ in _HOME_DEPS
 
 

@@ -581,3 +581,11 @@ def test_an_inquiry_into_a_partys_role_and_strikes_across_a_state():
         ("russia", "ASSAULT", "ukraine")}
     found = coded("Russia said it would cut gas supplies to Ukraine unless Kiev paid its debts.")
     assert ("russia", "THREATEN", "ukraine") in found
+
+
+def test_an_office_holder_is_placed_by_the_capital_and_a_capital_addressed_is_its_government():
+    events, states = read("Thousands of students marched through Jakarta on Monday demanding the resignation of "
+                          "President Suharto.")
+    assert [(e.type, states.get(e.target)) for e in events] == [("PROTEST", "IDN")]
+    assert coded("Seoul protested to Tokyo over the textbooks.") == {("south-korea", "ACCUSE", "japan")}
+    assert coded("Seoul sent its envoy to Tokyo on Monday.") == set()
