@@ -46,6 +46,9 @@ AUTHORITY_NOUNS = {"police", "authority", "authorities", "government", "governme
 # Nouns for a person's following or time in office: 'the Putin regime', 'the Xi era' keep the person.
 PERSON_GROUP_NOUNS = {"regime", "era", "team", "camp", "family", "campaign", "presidency", "allies", "aide", "aides",
                       "loyalist", "loyalists", "supporter", "supporters", "doctrine", "visit", "trip", "speech"}
+# Nouns for an office or its end, which only an office holder has: 'the resignation of X', "X's government".
+OFFICE_NOUNS = {"resignation", "ouster", "removal", "impeachment", "overthrow", "downfall", "government",
+                "administration", "cabinet", "regime", "presidency", "premiership", "reign"}
 # Prefixes by which a hyphenated state adjective says whom a body sides with or against, not whose it is.
 SIDING_PREFIXES = {"pro", "anti"}
 BIG_CITY = 100_000  # people; a city this large is named for itself inside a body's name ('Tehran Times')
@@ -427,7 +430,7 @@ def _office_state(span: Span) -> Entry | None:
     names no state holds it in the one state the sentence names, when that state is no other office holder's
     ('South African leader X', 'the president of Armenia') and not one acted on ('visited France')."""
     words, _, _ = _title_before(span.doc, span.start)
-    if not any(titles().get(w.lower_) in {"leader", "official"} for w in words):
+    if not any(titles().get(w.lower_) in {"leader", "official"} for w in words) and not _in_office(span):
         return None
     gaz = load_gazetteer()
     states: set[str] = set()
@@ -441,6 +444,15 @@ def _office_state(span: Span) -> Entry | None:
             return None
         states.add(entry.iso3)
     return gaz.entries[gaz.by_iso3[states.pop()]] if len(states) == 1 else None
+
+
+def _in_office(span: Span) -> bool:
+    """'the resignation of Shevardnadze', "Abacha's government": a person whose office or its end is spoken of
+    holds one, as a title would say."""
+    root = span.root
+    owner = root.head if root.dep_ == "poss" else (
+        root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None)
+    return owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() in OFFICE_NOUNS
 
 
 def _capital_of(tok: Token) -> Entry | None:

@@ -344,10 +344,12 @@ def _organizations() -> list[Entry]:
         e = Entry(id=slug(row["name"]), name=row["name"], type="organization", home=row["home"] or None,
                   description=row.get("description") or None)
         e.names = {row["name"]} | _split(row.get("aliases"))
-        # a group named as a people in the plural ('the Houthis') is named in the singular before a noun, as its
-        # own names show ('Houthi movement')
+        # a group named as a people in the plural ('the Houthis', 'the Tamil Tigers') is named in the singular
+        # before a noun ('Tamil Tiger rebels'); a one-word name only where its own names show it ('Houthi
+        # movement'), since a one-word singular may be another name ('Hamas' is no plural of the city Hama)
         e.demonyms = {n[:-1] for n in e.names if re.fullmatch(r"[A-Z][a-z]{3,}s", n)
                       and any(other.startswith(n[:-1] + " ") for other in e.names)}
+        e.demonyms |= {n[:-1] for n in e.names if re.fullmatch(r"(?:[A-Z][\w']+ )+[A-Z][a-z]{3,}s", n)}
         out.append(e)
     return out
 

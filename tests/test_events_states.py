@@ -589,3 +589,11 @@ def test_an_office_holder_is_placed_by_the_capital_and_a_capital_addressed_is_it
     assert [(e.type, states.get(e.target)) for e in events] == [("PROTEST", "IDN")]
     assert coded("Seoul protested to Tokyo over the textbooks.") == {("south-korea", "ACCUSE", "japan")}
     assert coded("Seoul sent its envoy to Tokyo on Monday.") == set()
+
+
+def test_a_groups_plural_name_in_the_singular_and_a_person_in_office_placed_by_the_sentence():
+    assert coded("Colombo rejected on Thursday a Tamil Tiger demand for an interim administration.") == {
+        ("sri-lanka", "REJECT", "liberation-tigers-of-tamil-eelam")}
+    events, states = read("Thousands of opposition supporters rallied outside parliament in Tbilisi on Saturday "
+                          "demanding the resignation of Shevardnadze.")
+    assert [(e.type, states.get(e.target)) for e in events] == [("PROTEST", "GEO")]
