@@ -597,3 +597,9 @@ def test_a_groups_plural_name_in_the_singular_and_a_person_in_office_placed_by_t
     events, states = read("Thousands of opposition supporters rallied outside parliament in Tbilisi on Saturday "
                           "demanding the resignation of Shevardnadze.")
     assert [(e.type, states.get(e.target)) for e in events] == [("PROTEST", "GEO")]
+
+
+def test_a_street_protest_naming_no_one_is_against_the_state_where_its_crowd_is():
+    assert coded("Dock workers in Chile staged a three-day strike over pay.") == {("chile", "PROTEST", "chile")}
+    assert coded("Teachers in Peru blocked highways to protest low wages.") == {("peru", "PROTEST", "peru")}
+    assert coded("The plan drew protests from Slovenian leaders.") == {("slovenia", "PROTEST", None)}

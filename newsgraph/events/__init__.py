@@ -61,6 +61,7 @@ from newsgraph.actors import titles
 from newsgraph.coref import pronoun_mentions
 from newsgraph.dates import resolve_when
 from newsgraph.events.home import (
+    _crowd_home,
     _other_side_state,
     _own_government,
     _own_place,
@@ -733,7 +734,7 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     if not sources and f.trigger.type == "ASSAULT" and (verb.dep_ not in {"acl", "relcl"} or _existential(verb.head)):
         sources = _attack_place(ix, verb)  # a participle after a noun describes it ('soldiers killed in X')
     if sources and not targets and f.trigger.type == "PROTEST":
-        targets = _protest_place(ix, [verb]) or _own_government(ix, verb, sources)
+        targets = _protest_place(ix, [verb]) or _own_government(ix, verb, sources) or _crowd_home(ix, verb, sources)
     return sources, targets
 
 
@@ -1348,6 +1349,8 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     if sources and not targets and trig.type == "PROTEST":
         targets = _protest_place(ix, [noun] + ([verb] if verb is not None else [])) or _own_government(
             ix, verb if verb is not None else noun, sources)
+        if not targets and via == "dobj":  # "workers staged a strike"; not "an attack in the Palestinian uprising"
+            targets = _crowd_home(ix, noun, sources)
     if trig.type == "CONSULT" and not sources:
         return [], []  # "at the SCO summit" names a meeting; without a participant it reports no act
     return sources, targets

@@ -25,6 +25,7 @@ from newsgraph.events.words import (
     EMERGENCY_NOUNS,
     FOREIGN_WORDS,
     HOME_BODIES,
+    MARCHING_NOUNS,
     PEOPLE_NOUNS,
     PLACE_PREPS,
 )
@@ -119,3 +120,33 @@ def _protest_place(ix: MentionIndex, toks: list[Token]) -> list[Mention]:
     """'Activists staged a protest in Ankara', 'students marched in Lima': a protest against no one named is
     addressed to the state where it is held, as event coders code it."""
     return _state_party(ix, toks[0], _place_state(ix, toks, ATTACK_PLACE_PREPS))  # "rallied outside parliament in X"
+
+
+
+def _crowd_home(ix: MentionIndex, tok: Token, sources: list[Mention]) -> list[Mention]:
+    """'Coal miners in Russia blocked the railway to protest unpaid wages', 'Palestinian prisoners in Israeli jails
+    began a hunger strike': a street protest that names no one it is against is against the state where its
+    crowd is, else the state the crowd belongs to, as event coders code it. Leaders who protest do not march."""
+    crowds = [c for c in (_crowd_noun(ix, m) for m in sources) if c is not None]
+    if not crowds:
+        return []
+    return _state_party(ix, tok, _place_state(ix, crowds) or _sole_state(ix, sources))
+
+
+def _crowd_noun(ix: MentionIndex, m: Mention) -> Token | None:
+    """The crowd or people noun a source mention names or qualifies ('Bangladeshi garment workers', 'miners in
+    Russia', 'opposition parties'), if it is one."""
+    span = ix.parsed.char_span(m.start, m.end) if id(m) not in ix.spans else None
+    if id(m) not in ix.spans and span is None:
+        return None
+    tok = ix.head(m) if span is None else span.root  # a stand-in sits on the word for the party it places
+    for _ in range(3):
+        if _common_lemma(tok) in MARCHING_NOUNS:
+            return tok
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+            tok = tok.head.head  # "miners in Russia"
+        elif tok.dep_ in {"amod", "compound", "poss", "nmod"}:
+            tok = tok.head  # "Bangladeshi workers", "Russia's miners"
+        else:
+            return None
+    return None

@@ -134,6 +134,8 @@ DOMESTIC_SAYING = {"THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # "rejected oppos
 OPPOSITION_NOUNS = {"opposition", "opponent", "dissident", "critic", "protester", "protestor", "demonstrator",
                     "rebel", "militant", "insurgent", "guerrilla", "separatist",
                     "striker", "student", "worker", "union", "activist", "party", "journalist"}
+# People who take to the street, strike or boycott; leaders and politicians protest by word, not by marching.
+MARCHING_NOUNS = CROWD_NOUNS | OPPOSITION_NOUNS | {"prisoner", "detainee", "monk", "priest", "cleric", "lawyer"}
 # Parties at home whose demands, offers and bills a state answers ("rejected the opposition's request").
 DOMESTIC_PARTIES = AGENCY_NOUNS | OPPOSITION_NOUNS | PEOPLE_NOUNS | {
     "parliament", "president", "premier", "council", "commission", "lawyer", "assembly", "senate", "congress",
