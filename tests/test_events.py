@@ -432,7 +432,7 @@ CATEGORY_CASES = [
     ("Hundreds of Filipino workers staged a demonstration outside the Japanese embassy in Manila.",
      ("philippines", "PROTEST", "japan")),
     ("Chinese protesters marched on the Japanese embassy in Beijing.", ("china", "PROTEST", "japan")),
-    ("Kenyan teachers went on strike over pay.", ("kenya", "PROTEST", None)),
+    ("Kenyan teachers went on strike over pay.", ("kenya", "PROTEST", "kenya")),
     # REJECT (12)
     ("The Iranian proposal was rejected by the United States.", ("united-states", "REJECT", "iran")),
     ("Spain's rejection of the French plan surprised Paris.", ("spain", "REJECT", "france")),
@@ -479,7 +479,7 @@ CATEGORY_CASES = [
     ("Malian President Amadou Diallo released political prisoners.", ("amadou-diallo", "RETREAT", "mali")),
     ("The Kenyan government warned opposition leaders that it would arrest them.", ("kenya", "THREATEN", "kenya")),
     # more structures: a work stoppage is no air strike; purposes of protests; reasons; things owned
-    ("Kenyan nurses began a strike over pay.", ("kenya", "PROTEST", None)),
+    ("Kenyan nurses began a strike over pay.", ("kenya", "PROTEST", "kenya")),
     ("A strike by Nigerian oil workers cut exports.", ("nigeria", "PROTEST", None)),
     ("Israeli jets carried out a strike on Syria.", ("israel", "ASSAULT", "syria")),
     ("Thousands of Kenyans protested against the government.", ("kenya", "PROTEST", "kenya")),

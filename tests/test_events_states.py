@@ -603,3 +603,14 @@ def test_a_street_protest_naming_no_one_is_against_the_state_where_its_crowd_is(
     assert coded("Dock workers in Chile staged a three-day strike over pay.") == {("chile", "PROTEST", "chile")}
     assert coded("Teachers in Peru blocked highways to protest low wages.") == {("peru", "PROTEST", "peru")}
     assert coded("The plan drew protests from Slovenian leaders.") == {("slovenia", "PROTEST", None)}
+
+
+def test_parties_at_home_address_their_own_government_and_a_proposals_content_is_no_event():
+    assert coded("Kenyan unions backed the government's plan to raise taxes.") == {("kenya", "SUPPORT", "kenya")}
+    assert coded("Opposition parties in Nepal demanded that the government resign.") == {
+        ("nepal", "REQUEST", "nepal")}
+    assert coded("Hezbollah rejected a French proposal for a ceasefire with Israel.") == {
+        ("hezbollah", "REJECT", "france")}
+    # the act a threat is conditioned on, also as an infinitive, is not coded
+    assert coded("Turkey warned Greece of grave consequences if Athens continued to arm the island.") == {
+        ("turkey", "THREATEN", "greece"), ("greece", None, None)}

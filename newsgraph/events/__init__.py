@@ -62,6 +62,7 @@ from newsgraph.coref import pronoun_mentions
 from newsgraph.dates import resolve_when
 from newsgraph.events.home import (
     _crowd_home,
+    _crowd_noun,
     _other_side_state,
     _own_government,
     _own_place,
@@ -144,6 +145,7 @@ from newsgraph.events.words import (
     PEOPLE_NOUNS,
     PLACE_ENTS,
     PLACE_PREPS,
+    PROPOSAL_NOUNS,
     PROTESTING,
     PURPOSE_TYPES,
     REASONED,
@@ -466,8 +468,11 @@ def _object_of_act(f: _Found, verbs: dict[int, _Found], demands: dict[int, _Foun
     if f.trigger.pos != "N" or tok.dep_ != "pobj" or (prep.lower_ not in CONTENT_PREPS and not stance):
         return False
     act = verbs.get(prep.head.i)  # "lodged a protest over X": a light verb whose phrase is the act
+    proposal = prep.head  # "rejected a proposal for a truce": the truce is what was turned down
+    put_forward = proposal.pos_ == "NOUN" and proposal.lemma_.lower() in PROPOSAL_NOUNS and proposal.dep_ in {
+        "dobj", "nsubjpass"} and proposal.head.i in verbs
     return (act is not None and (prep.head.lemma_ not in LIGHT_VERBS or act.consumed is not None)) or (
-        prep.head.pos_ == "NOUN" and prep.head.i in demands)  # "talks on a pullback", "a call for sanctions"
+        prep.head.pos_ == "NOUN" and prep.head.i in demands) or put_forward  # "a call for sanctions"
 
 
 def _agreed_to(f: _Found, verbs: dict[int, _Found]) -> bool:
@@ -733,6 +738,8 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
         sources, targets = _placed_sides(ix, verb, sources, targets, ATTACK_PLACE_PREPS if near else PLACE_PREPS)
     if not sources and f.trigger.type == "ASSAULT" and (verb.dep_ not in {"acl", "relcl"} or _existential(verb.head)):
         sources = _attack_place(ix, verb)  # a participle after a noun describes it ('soldiers killed in X')
+    if not targets and f.trigger.type in DOMESTIC_SAYING | {"SUPPORT"} and any(_crowd_noun(ix, s) for s in sources):
+        targets = _own_government(ix, verb, sources)  # "unions endorsed the government's plan": their own
     if sources and not targets and f.trigger.type == "PROTEST":
         targets = _protest_place(ix, [verb]) or _own_government(ix, verb, sources) or _crowd_home(ix, verb, sources)
     return sources, targets
@@ -1588,6 +1595,8 @@ def _evidence(tok: Token, sent: Span) -> Span:
         clause = t
         if t.pos_ in {"VERB", "AUX"}:
             break
+    while clause.dep_ == "xcomp" and clause.head.pos_ in {"VERB", "AUX"}:
+        clause = clause.head  # "if Moscow continued to back X": the infinitive is part of its verb's clause
     start = max(clause.left_edge.i, sent.start)
     end = min(clause.right_edge.i + 1, sent.end)
     for cond in (c for c in clause.children if c.dep_ == "advcl" and c.i < clause.i and c.left_edge.i == start

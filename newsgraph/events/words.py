@@ -134,6 +134,10 @@ DOMESTIC_SAYING = {"THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # "rejected oppos
 OPPOSITION_NOUNS = {"opposition", "opponent", "dissident", "critic", "protester", "protestor", "demonstrator",
                     "rebel", "militant", "insurgent", "guerrilla", "separatist",
                     "striker", "student", "worker", "union", "activist", "party", "journalist"}
+# Nouns for what is put forward to be accepted or turned down: what they are for is no event of its own ("rejected
+# a proposal for a truce").
+PROPOSAL_NOUNS = {"proposal", "plan", "offer", "initiative", "bid", "request", "idea", "scheme", "draft",
+                  "resolution", "package", "formula", "blueprint", "roadmap"}
 # People who take to the street, strike or boycott; leaders and politicians protest by word, not by marching.
 MARCHING_NOUNS = CROWD_NOUNS | OPPOSITION_NOUNS | {"prisoner", "detainee", "monk", "priest", "cleric", "lawyer"}
 # Parties at home whose demands, offers and bills a state answers ("rejected the opposition's request").
