@@ -614,3 +614,10 @@ def test_parties_at_home_address_their_own_government_and_a_proposals_content_is
     # the act a threat is conditioned on, also as an infinitive, is not coded
     assert coded("Turkey warned Greece of grave consequences if Athens continued to arm the island.") == {
         ("turkey", "THREATEN", "greece"), ("greece", None, None)}
+
+
+def test_talks_left_links_cut_in_a_list_and_craft_released():
+    assert coded("Rebels in Colombia pulled out of peace talks with Bogota on Monday.") >= {
+        ("colombia", "SANCTION", "colombia")}
+    assert coded("Iran cut rail, road and air links with Azerbaijan.") == {("iran", "SANCTION", "azerbaijan")}
+    assert coded("Eritrea released a Yemeni fishing boat and its crew.") == {("eritrea", "RETREAT", "yemen")}

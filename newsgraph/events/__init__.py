@@ -311,6 +311,15 @@ def _find_trigger(tok: Token) -> _Found | None:
             return _Found(tok, OBLIGATION)  # "Chile said that Peru must return the aircraft"
         if any(c.dep_ == "aux" and c.lower_ in HELP_FORMS for c in tok.children):
             return _Found(tok, lex[("V", "help")])  # "troops helped put down riots": parsed as an auxiliary
+        # verb, preposition and noun, before the object: "go on strike", "put on alert", "sent troops to the border",
+        # also through a particle parsed as a preposition ("pulled out of the talks")
+        for child in (c for c in tok.children if c.dep_ == "prep"):
+            for words, obj in [(child.lower_, o) for o in child.children if o.dep_ == "pobj"] + [
+                    (f"{child.lower_} {g.lower_}", o) for g in child.children if g.dep_ == "prep"
+                    for o in g.children if o.dep_ == "pobj"]:
+                hit = lex.get(("V", f"{lemma} {words} {obj.lemma_.lower()}"))
+                if hit:
+                    return _Found(tok, hit, obj)
         for child in tok.children:
             if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLES) or (
                     child.dep_ == "prep" and child.lower_ in {"out", "away"} and any(  # "ordered troops out of X"
@@ -322,17 +331,12 @@ def _find_trigger(tok: Token) -> _Found | None:
                 hit = lex.get(("V", f"{lemma} {child.lower_}"))
                 if hit:
                     return _Found(tok, hit)
-        # verb, preposition and noun, before the object: "go on strike", "put on alert", "sent troops to the border"
-        for child in tok.children:
-            for obj in (o for o in child.children if child.dep_ == "prep" and o.dep_ == "pobj"):
-                hit = lex.get(("V", f"{lemma} {child.lower_} {obj.lemma_.lower()}"))
-                if hit:
-                    return _Found(tok, hit, obj)
-        for child in tok.children:  # the object, or the passive subject ("fishermen were released")
-            if child.dep_ in {"dobj", "nsubjpass"}:
-                hit = _object_phrase(lemma, child, lex)
-                if hit:
-                    return _Found(tok, hit, child)
+        for child in tok.children:  # the object, or the passive subject ("fishermen were released"), or an object
+            if child.dep_ in {"dobj", "nsubjpass"}:  # it is listed with ("cut air, road and rail links")
+                for obj in (child, *child.conjuncts):
+                    hit = _object_phrase(lemma, obj, lex)
+                    if hit:
+                        return _Found(tok, hit, obj)
         for child in tok.children:
             if child.dep_ == "prep" or (child.dep_ == "xcomp" and any(a.lower_ == "to" for a in child.children)):
                 hit = lex.get(("V", f"{lemma} {'to' if child.dep_ == 'xcomp' else child.lower_}"))
