@@ -211,9 +211,17 @@ def _gazetteer_spans(parsed: SpacyDoc, gaz: Gazetteer) -> list[_Found]:
     return found
 
 
+# Capitalised words after a state's name that make the name a river's or a landform's ('the Niger Delta', 'the
+# Jordan Valley', 'the Congo Basin'): a place of no one state.
+_FEATURE_WORDS = {"delta", "river", "valley", "basin", "plateau", "desert", "estuary", "gorge", "rift"}
+
+
 def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
     text = span.text
     entry = gaz.lookup(text)
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if entry is not None and after is not None and after.text[:1].isupper() and after.lower_ in _FEATURE_WORDS:
+        return _Found(span.start, span.end + 1, "", "place", "location")  # 'the Niger Delta': no state acts
     if entry and entry.members and (_is_locative(span) or not _acts(span)):
         # 'in Western Europe': where, not who; an actor only if it acts somewhere in the corpus
         return _Found(span.start, span.end, entry.id, entry.type, "location", entry, entry.name)

@@ -621,3 +621,10 @@ def test_talks_left_links_cut_in_a_list_and_craft_released():
         ("colombia", "SANCTION", "colombia")}
     assert coded("Iran cut rail, road and air links with Azerbaijan.") == {("iran", "SANCTION", "azerbaijan")}
     assert coded("Eritrea released a Yemeni fishing boat and its crew.") == {("eritrea", "RETREAT", "yemen")}
+
+
+def test_troops_sent_at_home_are_deployed_and_a_river_delta_is_no_state():
+    assert coded("The Peruvian government sent thousands of troops to the Ayacucho region.") == {
+        ("peru", "MOBILIZE", "peru")}
+    assert coded("India sent troops to Sri Lanka.") == {("india", "AID", "sri-lanka")}
+    assert "niger" not in states("Nigerian troops patrolled the creeks of the Niger Delta.")

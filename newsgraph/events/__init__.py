@@ -333,7 +333,9 @@ def _find_trigger(tok: Token) -> _Found | None:
                     return _Found(tok, hit)
         for child in tok.children:  # the object, or the passive subject ("fishermen were released"), or an object
             if child.dep_ in {"dobj", "nsubjpass"}:  # it is listed with ("cut air, road and rail links")
-                for obj in (child, *child.conjuncts):
+                measured = [p for c in child.children if _measure(child) and c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj"]  # "sent thousands of troops"
+                for obj in (child, *child.conjuncts, *measured):
                     hit = _object_phrase(lemma, obj, lex)
                     if hit:
                         return _Found(tok, hit, obj)
@@ -587,6 +589,9 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
         return []
     negated = _is_negated(tok)
     kind = trig.type
+    if kind == "AID" and f.consumed is not None and _common_lemma(f.consumed) in FORCE_NOUNS and targets and \
+            _sole_state(ix, sources) is not None and _sole_state(ix, sources) == _sole_state(ix, targets):
+        kind = "MOBILIZE"  # "Sri Lanka sent troops to the Jaffna peninsula": troops sent at home are deployed
     if negated and trig.negated_type:
         kind, negated = trig.negated_type, False  # "won't recognise" is a rejection that happened
     elif kind == "AGREE" and _promised(tok, HOSTILE, negated=False):

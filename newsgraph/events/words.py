@@ -115,7 +115,8 @@ NESTED_PLACE_PREPS = {"in", "of", "near", "outside", "inside", "around"}
 PARTY_HEADS = OF_HEADS | QUANTITY_HEADS | ORIGIN_HEADS | RELATION_NOUNS
 # Nouns for a settlement or area named by its "of" ("the town of Kunduz", "the province of Aceh").
 MEASURE_NOUNS = {"ton", "tonne", "dollar", "worth", "amount", "shipment", "consignment", "batch", "load", "million",
-                 "billion", "series", "wave", "spate", "string", "barrage", "volley", "flurry", "campaign"}
+                 "billion", "series", "wave", "spate", "string", "barrage", "volley", "flurry", "campaign", "thousand",
+                 "hundred", "dozen", "number", "contingent", "battalion"}
 REGION_KINDS = {"state", "province", "region", "district", "governorate", "prefecture", "oblast"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "port", "area", "street",
                     "outskirts", "suburb"}
