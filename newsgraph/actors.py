@@ -464,10 +464,11 @@ def _in_office(span: Span) -> bool:
 
 
 def _capital_of(tok: Token) -> Entry | None:
-    """The state whose capital a one-word place name is ('marched in Jakarta'): in the sentence of an office holder
+    """The state whose capital a place name is ('marched in Jakarta'): in the sentence of an office holder
     it names the state as well as the state's own name would."""
     gaz = load_gazetteer()
-    key = fold(tok.text)
+    name = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None) if tok.ent_type_ == "GPE" else None
+    key = fold(name.text if name is not None else tok.text)  # 'Buenos Aires' whole
     return gaz.entries[gaz.by_capital[key]] if tok.pos_ == "PROPN" and key in gaz.by_capital else None
 
 

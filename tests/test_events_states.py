@@ -628,3 +628,10 @@ def test_troops_sent_at_home_are_deployed_and_a_river_delta_is_no_state():
         ("peru", "MOBILIZE", "peru")}
     assert coded("India sent troops to Sri Lanka.") == {("india", "AID", "sri-lanka")}
     assert "niger" not in states("Nigerian troops patrolled the creeks of the Niger Delta.")
+
+
+def test_a_thing_protested_is_whose_clause_says_and_a_capital_of_two_words_places_an_office_holder():
+    assert coded("Hundreds of Lebanese marched in Beirut against the wall Syria is building.") == {
+        ("lebanon", "PROTEST", "syria")}
+    events, states = read("Teachers in Buenos Aires struck against President Eduardo Salas's wage freeze.")
+    assert [(e.type, states.get(e.target)) for e in events] == [("PROTEST", "ARG")]

@@ -1120,7 +1120,9 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False,
         if across:
             return across
     found = ix.np(obj) or _state_words_before(ix, obj) or _hyphen_owner(ix, obj) or [
-        a for c in obj.children if c.dep_ == "poss" for a in ix.np(c)]  # "against the Danish government's decision"
+        a for c in obj.children if c.dep_ == "poss" for a in ix.np(c)] or [  # "against the Danish government's
+        a for c in obj.children if c.dep_ == "relcl" for g in c.children if g.dep_ == "nsubj" and g.i < c.i
+        for a in ix.np(g)]  # decision", "against the barrier Israel is building": whose the thing is
     if not found and _common_lemma(obj) in CONDUCT_NOUNS:  # "into the role of Iranian diplomats"
         found = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for a in ix.pobj(c)]
     if not found and owner:  # "set fire to the offices of X"; "fired at a car in Gaza City"
