@@ -635,3 +635,11 @@ def test_a_thing_protested_is_whose_clause_says_and_a_capital_of_two_words_place
         ("lebanon", "PROTEST", "syria")}
     events, states = read("Teachers in Buenos Aires struck against President Eduardo Salas's wage freeze.")
     assert [(e.type, states.get(e.target)) for e in events] == [("PROTEST", "ARG")]
+
+
+def test_forces_pulled_back_from_a_place_or_border_and_an_embargo_of_two_kinds():
+    assert coded("Syria began withdrawing its troops from the Lebanese town of Zahle.") == {
+        ("syria", "RETREAT", "lebanon")}
+    assert coded("Ecuador pulled its troops back from the border with Peru.") == {("ecuador", "RETREAT", "peru")}
+    assert coded("The European Union imposed an oil and arms embargo on Syria.") == {
+        ("european-union", "SANCTION", "syria")}

@@ -986,8 +986,8 @@ def _phrase_object_targets(ix: MentionIndex, obj: Token, trig: Trigger) -> list[
     the noun's own target preposition or owner; people or forces named with a state ('three Ecuadorian
     hostages'); a place harmed, by the state it lies in ('the eastern Ukrainian town of X')."""
     found = _prep_targets(ix, obj, trig) or _hyphen_owner(ix, obj)
-    if not found and _common_lemma(obj) in HUMAN_NOUNS | FORCE_NOUNS:
-        found = ix.np(obj)
+    if not found and _common_lemma(obj) in HUMAN_NOUNS | FORCE_NOUNS:  # not the owner's pronoun: "its troops"
+        found = [m for m in ix.np(obj) if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]
     if not found and trig.type in OWNING_TYPES and _common_lemma(obj) in SETTLEMENT_NOUNS:
         found = _state_party(ix, obj, _state_at(ix, obj)) or _place_party(ix, obj)
     return found
@@ -1085,8 +1085,8 @@ def _prep_targets(ix: MentionIndex, tok: Token, trig: Trigger, preps: tuple[str,
         preps = (*preps, "outside")  # "demonstrated outside the Japanese embassy"
     if trig.type == "MOBILIZE":
         preps = (*preps, "near", "along", "opposite", "around", "off")  # "held exercises near Taiwan"
-    attached = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"out", "away"}
-                                 for g in c.children)]  # "out of X", "away from X"
+    attached = [*tok.children, *(g for c in tok.children if c.dep_ in {"prep", "advmod"} and c.lower_ in {
+        "out", "away", "back"} for g in c.children)]  # "out of X", "away from X", "pulled troops back from X"
     attached += [g for c in tok.children if c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "up"
                  for g in c.children if g.lower_ == "to"]  # "held up to 40 men": the parser's 'up' takes the 'to'
     for name in preps:
@@ -1314,6 +1314,8 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     if not targets:
         skip = {"between", *by, *(["of"] if forces else [])}
         targets = _prep_targets(ix, noun, trig, tuple(p for p in TARGET_PREPS if p not in skip))
+    if not targets and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":  # "an air and arms embargo on X", the
+        targets = _prep_targets(ix, noun.head, trig, ("on", "against"))  # "on" parsed under the first conjunct
     if not targets:  # "attacks by Somali pirates on Indian ships", with "on" parsed under the doers
         targets = [a for h in heads for c in h.children if c.dep_ in {"prep", "agent"} and c.lower_ in by
                    for p in c.children if p.dep_ == "pobj" for a in _prep_targets(ix, p, trig, ("on", "against"))]
