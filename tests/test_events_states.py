@@ -643,3 +643,12 @@ def test_forces_pulled_back_from_a_place_or_border_and_an_embargo_of_two_kinds()
     assert coded("Ecuador pulled its troops back from the border with Peru.") == {("ecuador", "RETREAT", "peru")}
     assert coded("The European Union imposed an oil and arms embargo on Syria.") == {
         ("european-union", "SANCTION", "syria")}
+
+
+def test_a_crowd_storming_or_throwing_protests_and_what_it_is_angry_over_is_no_event():
+    assert coded("Hundreds of students hurled rocks at the French embassy in Dakar in anger over the killing of "
+                 "a Senegalese migrant.") == {("senegal", "PROTEST", "france")}
+    assert coded("Protesters stormed the parliament building in Bishkek.") == {
+        ("kyrgyzstan", "PROTEST", "kyrgyzstan")}
+    assert coded("Kuwait deported dozens of Jordanians, accusing them of having collaborated during the Iraqi "
+                 "occupation.") >= {("kuwait", "COERCE", "jordan")}

@@ -516,8 +516,11 @@ def _background(f: _Found) -> bool:
     prep = tok.head
     if prep.lower_ == "of" and prep.head.lower_ == "wake":
         return True
-    if prep.lower_ in {"for", "to", "against"} and prep.head.lemma_.lower() in REPLY_NOUNS:
-        return True  # "in retaliation for Amman's expulsion of a diplomat": the act replied to came before
+    if prep.lower_ in {"for", "to", "against", "over", "at"} and prep.head.lemma_.lower() in REPLY_NOUNS:
+        return True  # "in retaliation for Amman's expulsion of a diplomat", "in anger over the bombing of X": the
+        # act replied to came before
+    if prep.lower_ == "during" and f.trigger.type != "CONSULT":  # "during the Iraqi occupation" sets the time; a
+        return True  # visit or talks during which something is said did take place
     return prep.lower_ in BACKGROUND_PREPS or (prep.dep_ == "prep" and prep.head.lower_ == "following")
 
 

@@ -156,8 +156,8 @@ PROTESTING = {"striking", "protesting", "demonstrating", "rioting", "marching"}
 CONDUCT_NOUNS = {"role", "involvement", "part", "conduct", "complicity", "activity"}
 # Goods and traffic a restriction can stop on their way to a state ("an embargo on arms sales to X").
 TRADE_NOUNS = {"sale", "export", "shipment", "delivery", "supply", "flight", "transfer", "trade", "investment"}
-# Verbs of obstruction, which done by a crowd are protest (CAMEO 144: obstruct passage, block).
-OBSTRUCTING = {"block", "blockade", "occupy", "barricade"}
+# Verbs of obstruction and of storming, which done by a crowd are protest (CAMEO 144 obstruct, block; 145 riot).
+OBSTRUCTING = {"block", "blockade", "occupy", "barricade", "besiege", "storm", "ransack"}
 # Verbs of dissent, which take no passive: a participle of one after a noun is the noun's own act.
 DISSENT_VERBS = {"protest", "demonstrate", "march", "rally", "riot"}
 # Acts whose "for" clause gives their reason, not a second event: "jailed X for helping Y", "praised X for
@@ -182,7 +182,7 @@ HARM_TYPES = {"ASSAULT", "COERCE"}
 # ... and acts whose target is the owner of a thing they restrict ("froze the assets of X", "a ban on X's exports").
 OWNING_TYPES = HARM_TYPES | {"SANCTION"}
 # Nouns for a reply to an earlier act: the act replied to ('in retaliation for X's expulsion of ...') is background.
-REPLY_NOUNS = {"retaliation", "response", "revenge", "reprisal", "reaction", "answer"}
+REPLY_NOUNS = {"retaliation", "response", "revenge", "reprisal", "reaction", "answer", "anger", "outrage", "fury"}
 # Acts that, promised, make a threat (CAMEO 13: threaten force, sanctions, repression, a break of relations).
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 # Acts that judge another's act: the one judged is the one who did it ("condemned Turkish air raids").
