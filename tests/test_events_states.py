@@ -652,3 +652,8 @@ def test_a_crowd_storming_or_throwing_protests_and_what_it_is_angry_over_is_no_e
         ("kyrgyzstan", "PROTEST", "kyrgyzstan")}
     assert coded("Kuwait deported dozens of Jordanians, accusing them of having collaborated during the Iraqi "
                  "occupation.") >= {("kuwait", "COERCE", "jordan")}
+
+
+def test_a_threat_to_act_on_people_at_home_is_against_the_state_itself():
+    assert coded("The Kenyan government threatened to arrest opposition leaders if they went ahead with the march.") \
+        == {("kenya", "THREATEN", "kenya")}

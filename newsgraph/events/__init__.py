@@ -891,7 +891,8 @@ def _own_people(ix: MentionIndex, verb: Token, sources: list[Mention], kind: str
     forces acting on people the sentence ties to no other state act at home, and event coders code the
     people as the state's own (a domestic act, state on state). The people stand for that state here."""
     nouns = PEOPLE_NOUNS if kind in DOMESTIC_TYPES else OPPOSITION_NOUNS
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + [
+    acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")] if kind == "THREATEN" else [verb]
+    objects = [c for a in acts for c in a.children if c.dep_ in {"dobj", "nsubjpass"}] + [
         p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "at", "upon", "against"}
         for p in c.children if p.dep_ == "pobj"]  # "opened fire on a crowd"
     objects += [p for o in objects if _match(o) is not None for c in o.children if c.dep_ == "prep" and
@@ -976,7 +977,9 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
         for clause in (c for c in acts for c in c.children
                        if c.dep_ == "advcl" and any(_conditional(m) or m.dep_ == "mark" and m.lower_ == "after"
                                                     for m in c.children)):
-            out = out or ix.subjects(clause) or _own_government(ix, clause, ix.subjects(verb))
+            doers = {m.actor for m in ix.subjects(verb)}  # "unless they ...", read back to the threatener, is no one
+            out = out or [m for m in ix.subjects(clause) if m.actor not in doers] or _own_government(
+                ix, clause, ix.subjects(verb))
     if not out and not (f.trigger.type == "CONSULT" and any(c.dep_ == "dobj" and _topic(ix, c) for c in verb.children)):
         out = _first_in_complement(ix, verb)
     if not out and f.trigger.type == "CONSULT":
