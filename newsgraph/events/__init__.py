@@ -735,7 +735,8 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     if not sources and verb.dep_ == "xcomp" and verb.head.lemma_ in INSTRUMENT_VERBS:
         sources = ix.subjects(verb.head)  # "police used water cannon to disperse ...": the police disperse
     sources = [s for s in sources if s not in targets]
-    act = _harming_act(verb, f)
+    targets = [t for t in targets if not (t.kind == "pronoun" and any(t.actor == s.actor for s in sources))]
+    act = _harming_act(verb, f)  # (a pronoun read back to the doer is no one acted on: "if they went ahead")
     if act is not None:  # "the Israeli bombardment of Gaza killed 30 people": those the bombardment hit
         targets = targets or _noun_args(ix, act.token, act.trigger)[1]
     elif not targets and f.trigger.type in HARM_TYPES and _result_place(ix, verb):
