@@ -184,9 +184,11 @@ class MentionIndex:
         if tok.lemma_.lower() not in CLASS_NOUNS:
             deps = {"amod", "compound", "nmod"} | ({"poss"} if tok.lemma_.lower() not in RELATION_NOUNS else set())
             mods = [self.by_token[m.i] for c in tok.children if c.dep_ in deps
-                    for m in (c, *_conjuncts(c)) if m.i in self.by_token]
-            if mods:
-                return unique_actors(mods)  # "Hungarian and Romanian officials" are both states' officials
+                    for m in (c, *_conjuncts(c)) if m.i in self.by_token] or [
+                self.by_token[g.i] for c in tok.children if c.dep_ == "compound" for g in c.children
+                if g.dep_ in {"amod", "compound"} and g.i in self.by_token and self.by_token[g.i].kind == "demonym"]
+            if mods:  # "Hungarian and Romanian officials" are both states' officials; "Bolivian coca growers"
+                return unique_actors(mods)  # are Bolivia's, the adjective parsed under the noun before the head
         # "leaders of X", "the region of X", "a lot of X"; "doctors from X", "a team of experts from X";
         # "workers at X's state oil company" (a state's: a body named there leaves them unnamed people at it)
         for prep, heads in (("of", OF_HEADS | QUANTITY_HEADS), ("from", ORIGIN_HEADS), ("at", PLACE_OF_WORK_HEADS)):

@@ -657,3 +657,8 @@ def test_a_crowd_storming_or_throwing_protests_and_what_it_is_angry_over_is_no_e
 def test_a_threat_to_act_on_people_at_home_is_against_the_state_itself():
     assert coded("The Kenyan government threatened to arrest opposition leaders if they went ahead with the march.") \
         == {("kenya", "THREATEN", "kenya")}
+
+
+def test_a_state_adjective_on_the_noun_before_the_head_names_the_people():
+    assert coded("Kenyan tea farmers blocked the main highway to protest low prices.") == {
+        ("kenya", "PROTEST", "kenya")}
