@@ -115,7 +115,8 @@ def test_a_state_adjective_on_a_modifier_ties_the_people_to_the_state():
     doc, parsed = Document("t", "test", text), parse(text)
     ix = MentionIndex("t", parsed, find_mentions(doc, parsed)[0])
     farmers = next(t for t in parsed if t.lower_ == "farmers")
-    assert ix.np(farmers) == []  # 'Bolivian' qualifies 'Aymara', not the noun itself
+    # 'Bolivian' qualifies 'Aymara', the noun before the head: the people are still Bolivia's
+    assert [m.actor for m in ix.np(farmers)] == ["bolivia"]
     assert [m.actor for m in _state_words_before(ix, farmers)] == ["bolivia"]
 
 
