@@ -663,3 +663,12 @@ def test_a_threat_to_act_on_people_at_home_is_against_the_state_itself():
 def test_a_state_adjective_on_the_noun_before_the_head_names_the_people():
     assert coded("Kenyan tea farmers blocked the main highway to protest low prices.") == {
         ("kenya", "PROTEST", "kenya")}
+
+
+def test_an_inquiry_is_into_the_doers_of_what_it_looks_into():
+    assert coded("The IAEA launched an investigation into undeclared nuclear work by Syria.") == {
+        ("international-atomic-energy-agency", "ACCUSE", "syria")}
+    events, states = read("Peru's congress opened an inquiry into allegations that police beat students in Lima.")
+    assert [(states.get(e.source), e.type, states.get(e.target)) for e in events] == [("PER", "ACCUSE", "PER")]
+    assert coded("Lebanese students staged a strike against the closure of schools by Syria.") == {
+        ("lebanon", "PROTEST", "syria")}

@@ -153,6 +153,7 @@ from newsgraph.events.words import (
     REFLEXIVES,
     REFUSAL_VERBS,
     REPLY_NOUNS,
+    REPORT_NOUNS,
     SETTLEMENT_NOUNS,
     STANCE_NOUNS,
     STAND_INS,
@@ -1121,7 +1122,7 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False,
         return [a for c in obj.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "to", "with", "over"}
                 for a in ix.pobj(c)] or [ix.by_token[c.i] for c in obj.children if c.i in ix.by_token and c.dep_ in
                                          {"amod", "poss", "compound"} and nominal.type in DEMANDABLE] or (
-            _content_clause_subjects(ix, obj) if nominal.type in CONTENT_TYPES else [])
+            _alleged_doers(ix, obj) if nominal.type in CONTENT_TYPES else [])
     if obj.lemma_.lower() in BORDER_NOUNS:  # "to its border with Kuwait": the state across the border
         across = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "with" for a in ix.pobj(c)]
         if across:
@@ -1129,7 +1130,12 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False,
     found = ix.np(obj) or _state_words_before(ix, obj) or _hyphen_owner(ix, obj) or [
         a for c in obj.children if c.dep_ == "poss" for a in ix.np(c)] or [  # "against the Danish government's
         a for c in obj.children if c.dep_ == "relcl" for g in c.children if g.dep_ == "nsubj" and g.i < c.i
-        for a in ix.np(g)]  # decision", "against the barrier Israel is building": whose the thing is
+        for a in ix.np(g)] or [  # decision", "against the barrier Israel is building": whose the thing is;
+        a for h in (obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children))
+        for c in h.children if c.dep_ == "prep" and c.lower_ == "by" for a in ix.pobj(c)]  # "the expansion of
+    # settlements by Israel": who does it, also with the 'by' parsed under the 'of'
+    if not found and obj.pos_ == "NOUN" and obj.lemma_.lower() in REPORT_NOUNS:  # "an inquiry into allegations
+        found = _alleged_doers(ix, obj)  # that police tortured detainees in X": whom the allegations are about
     if not found and _common_lemma(obj) in CONDUCT_NOUNS:  # "into the role of Iranian diplomats"
         found = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for a in ix.pobj(c)]
     if not found and owner:  # "set fire to the offices of X"; "fired at a car in Gaza City"
@@ -1313,8 +1319,12 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     by = BY_PREPS.get(trig.type, ("by", "from"))
     heads = [noun, *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                      if p.dep_ == "pobj")]  # "the arrest of X by Y", with "by Y" parsed under X
+    into = next((c.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "into"), None)
+    late_by = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" and into is not None and c.i > into]
+    targets += [a for c in late_by for a in ix.pobj(c)]  # "an investigation into nuclear activities by Iran": the
+    # 'by' after what is looked into names its doer, parsed under the inquiry
     sources += [a for h in heads for c in h.children if c.dep_ in {"prep", "agent"} and c.lower_ in by
-                for a in ix.pobj(c)]
+                and c not in late_by for a in ix.pobj(c)]
     forces = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ ==
               "pobj" and _common_lemma(p) in FORCE_NOUNS for a in ix.np(p)] if trig.type == "RETREAT" else []
     sources += forces  # "the withdrawal of Ethiopian troops from X": the forces' state withdraws them
@@ -1402,6 +1412,19 @@ def _placed_parties(ix: MentionIndex, prep: Token, around: list[Token]) -> list[
     return out
 
 
+def _alleged_doers(ix: MentionIndex, noun: Token) -> list[Mention]:
+    """The doers of what a report or allegation says ('allegations that X's troops killed ...'), also unnamed
+    forces placed where the alleged act happened ('that police tortured detainees in X')."""
+    found = _content_clause_subjects(ix, noun)
+    if found:
+        return found
+    for clause in (c for c in noun.children if c.dep_ in {"acl", "ccomp"}):
+        for subj in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and _unnamed_party(ix, c)):
+            return _state_party(ix, subj, _place_state(ix, [clause, *clause.children]) or _place_state(
+                ix, [c for c in clause.children if c.dep_ == "prep"]))
+    return []
+
+
 def _content_clause_subjects(ix: MentionIndex, noun: Token) -> list[Mention]:
     """The subject of the 'that' clause stating what a demand, agreement or charge says ('the demand that Israel
     lift the closure'), also where the clause stands after the verb that takes the noun ('renewed its demand
@@ -1452,6 +1475,8 @@ def _governor_args(ix: MentionIndex, noun: Token, trig: Trigger, has_source: boo
     if via == "dobj" and verb.lemma_ in LIGHT_VERBS:  # "gave Iraq an ultimatum", "gave aid to X"
         targets = [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in ix.np(c)] or \
             _prep_targets(ix, verb, trig, ("to", "with", "against", "on", "for", "into"))
+    if via == "dobj" and not targets:  # "opened an inquiry into X", "staged a strike against X": the parser hangs
+        targets = _prep_targets(ix, verb, trig, ("into", "against"))  # the noun's complement on the verb
     if via == "nsubj":  # "sanctions cut off the Russian economy", "his trip was to China"
         targets = [a for c in verb.children if c.dep_ in {"dobj", "attr"} for a in ix.np(c)] or _prep_targets(
             ix, verb, trig, ("to", "against", "on", "with") + (("in", "inside") if trig.type in IN_TARGET_TYPES

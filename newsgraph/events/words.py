@@ -139,6 +139,9 @@ OPPOSITION_NOUNS = {"opposition", "opponent", "dissident", "critic", "protester"
 # a proposal for a truce").
 PROPOSAL_NOUNS = {"proposal", "plan", "offer", "initiative", "bid", "request", "idea", "scheme", "draft",
                   "resolution", "package", "formula", "blueprint", "roadmap"}
+# Nouns for what is said to have been done: an inquiry into one is about its doers ("an inquiry into allegations
+# that the army ...").
+REPORT_NOUNS = {"allegation", "report", "claim", "charge", "accusation", "suspicion", "complaint", "evidence"}
 # People who take to the street, strike or boycott; leaders and politicians protest by word, not by marching.
 MARCHING_NOUNS = CROWD_NOUNS | OPPOSITION_NOUNS | {"prisoner", "detainee", "monk", "priest", "cleric", "lawyer"}
 # Parties at home whose demands, offers and bills a state answers ("rejected the opposition's request").
