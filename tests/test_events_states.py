@@ -672,3 +672,12 @@ def test_an_inquiry_is_into_the_doers_of_what_it_looks_into():
     assert [(states.get(e.source), e.type, states.get(e.target)) for e in events] == [("PER", "ACCUSE", "PER")]
     assert coded("Lebanese students staged a strike against the closure of schools by Syria.") == {
         ("lebanon", "PROTEST", "syria")}
+
+
+def test_a_hyphenated_sit_in_stones_pelted_and_an_expulsion_from_a_capital():
+    assert coded("Nepali students staged a sit-in at Tribhuvan University in Kathmandu.") == {
+        ("nepal", "PROTEST", "nepal")}  # the university is no town named 'University'
+    assert coded("Hundreds of Pakistani students pelted the Danish embassy with stones.") == {
+        ("pakistan", "PROTEST", "denmark")}
+    assert coded("Three French diplomats were expelled from Algiers on Sunday.") == {
+        ("algeria", "SANCTION", "france")}

@@ -348,6 +348,10 @@ def _find_trigger(tok: Token) -> _Found | None:
         hit = lex.get(("V", lemma))
         return _Found(tok, hit) if hit else None
     if tok.pos_ == "NOUN":
+        if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":  # "a sit-in", "the pull-out", split at the hyphen
+            hit = lex.get(("N", f"{tok.doc[tok.i - 2].lower_}-{lemma}"))
+            if hit:
+                return _Found(tok, hit)
         for child in tok.children:
             if child.dep_ in {"compound", "amod"}:
                 hit = lex.get(("N", f"{child.lemma_.lower()} {lemma}"))
@@ -714,7 +718,8 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
                   and not _left_undone(t, verb) and ix.by_token[t.i].actor not in {m.actor for m in sources}]
         targets = sorted(inside, key=lambda m: (ix.type_of(m) not in PARTY_TYPES, m.kind == "demonym"))[:1]
     elif subj_pass:
-        sources = ix.agent(verb)
+        sources = ix.agent(verb) or (_capital_targets(ix, verb, "from") if f.trigger.type in FROM_TARGET_TYPES
+                                     else [])  # "two diplomats were expelled from Tehran": by its government
         targets = [a for c in subj_pass for a in (
             (_prep_targets(ix, c, f.trigger) or ix.np(c) or _hyphen_owner(ix, c)) if _same(c, f.consumed) else
             ix.np(c) or _hyphen_owner(ix, c))] or _prep_targets(

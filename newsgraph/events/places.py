@@ -101,7 +101,8 @@ def _state_at(ix: MentionIndex, p: Token) -> str | None:
     if state is None and (p.pos_ == "PROPN" or p.ent_type_ in {"GPE", "LOC"}):  # 'Homs' is tagged a plural noun
         start = min((t.i for t in p.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), default=p.i)
         # "the Gaza Strip": the name, without its article; "Christian east Beirut": else the last word alone
-        for key in dict.fromkeys([fold(ix.parsed[start:p.i + 1].text), fold(p.text)]):
+        whole = fold(ix.parsed[start:p.i + 1].text)  # a body's or building's name is no place by its last word
+        for key in dict.fromkeys([whole] + ([] if start < p.i and p.ent_type_ in {"ORG", "FAC"} else [fold(p.text)])):
             state = _named_place_state(key)
             if state is not None:
                 break
