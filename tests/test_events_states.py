@@ -681,3 +681,8 @@ def test_a_hyphenated_sit_in_stones_pelted_and_an_expulsion_from_a_capital():
         ("pakistan", "PROTEST", "denmark")}
     assert coded("Three French diplomats were expelled from Algiers on Sunday.") == {
         ("algeria", "SANCTION", "france")}
+
+
+def test_troops_leaving_a_state_withdraw_from_it():
+    assert coded("The last Cuban troops left Angola on Saturday.") == {("cuba", "RETREAT", "angola")}
+    assert coded("The minister left Moscow on Monday.") == set()

@@ -310,6 +310,9 @@ def _find_trigger(tok: Token) -> _Found | None:
                 return _Found(tok, hit)
         if lemma in _speech_verbs() and ("V", lemma) not in lex and _obligation(tok) is not None:
             return _Found(tok, OBLIGATION)  # "Chile said that Peru must return the aircraft"
+        if lemma in {"leave", "quit"} and any(c.dep_ == "dobj" for c in tok.children) and any(
+                c.dep_ == "nsubj" and _common_lemma(c) in FORCE_NOUNS for c in tok.children):
+            return _Found(tok, lex[("V", "withdraw")])  # "the last Russian troops left Estonia": a withdrawal
         if any(c.dep_ == "aux" and c.lower_ in HELP_FORMS for c in tok.children):
             return _Found(tok, lex[("V", "help")])  # "troops helped put down riots": parsed as an auxiliary
         # verb, preposition and noun, before the object: "go on strike", "put on alert", "sent troops to the border",
