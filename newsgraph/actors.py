@@ -49,6 +49,8 @@ PERSON_GROUP_NOUNS = {"regime", "era", "team", "camp", "family", "campaign", "pr
 # Nouns for an office or its end, which only an office holder has: 'the resignation of X', "X's government".
 OFFICE_NOUNS = {"resignation", "ouster", "removal", "impeachment", "overthrow", "downfall", "government",
                 "administration", "cabinet", "regime", "presidency", "premiership", "reign"}
+# Verbs by which an office holder leaves office ('demanding that X resign', 'step down').
+LEAVING_OFFICE = {"resign", "step", "abdicate"}
 # Prefixes by which a hyphenated state adjective says whom a body sides with or against, not whose it is.
 SIDING_PREFIXES = {"pro", "anti"}
 BIG_CITY = 100_000  # people; a city this large is named for itself inside a body's name ('Tehran Times')
@@ -225,6 +227,8 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
     if entry and entry.members and (_is_locative(span) or not _acts(span)):
         # 'in Western Europe': where, not who; an actor only if it acts somewhere in the corpus
         return _Found(span.start, span.end, entry.id, entry.type, "location", entry, entry.name)
+    if entry and text.isupper() and _glued_to_a_name(span, gaz):
+        return None  # 'ZANU-PF': a letter code inside a compound name
     if entry:
         kind = "acronym" if text.isupper() else "name"
         return _Found(span.start, span.end, entry.id, entry.type, kind, entry, entry.name)
@@ -249,6 +253,18 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
             return _Found(span.start, span.end, e.id, e.type, "metonym", e, e.name)
         return _Found(span.start, span.end, "", "place", "location")  # a location, not an actor
     return None
+
+
+def _glued_to_a_name(span: Span, gaz: Gazetteer) -> bool:
+    """Whether a letter code is joined by a hyphen, without spaces, to a capitalised word the gazetteer does not
+    know ('ZANU-PF'), which makes it part of that name; 'US-Russia talks' joins two known names."""
+    doc = span.doc
+    before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "-" and not \
+        doc[span.start - 1].whitespace_ and not doc[span.start - 2].whitespace_ else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "-" and not \
+        doc[span.end - 1].whitespace_ and not doc[span.end].whitespace_ else None
+    return any(t is not None and t.text[:1].isupper() and gaz.lookup(t.text) is None and gaz.demonym(t.text) is None
+               for t in (before, after))
 
 
 def _prefer_longer_organizations(parsed: SpacyDoc, found: list[_Found]) -> list[_Found]:
@@ -348,6 +364,9 @@ def _country_within(span: Span, places: bool = True) -> Entry | None:
         if entry is not None and entry.type == "country" and part.text != entry.iso3:  # 'PRI' is a party
             return entry
     for part in parts if places else []:  # a small town's name is too often a plain word ('Fleet'): large cities only
+        if part.start > span.start and part.end < span.end and doc[part.start - 1].text[:1].isupper() and \
+                doc[part.end].text[:1].isupper():
+            continue  # a word inside a run of names ('Aung San Suu Kyi') is no place
         big = gaz.city_population.get(fold(part.text), 0) >= BIG_CITY
         entry = _region_state(part) or (gaz.city_state(part.text) if big else None)
         if entry is not None:
@@ -443,8 +462,9 @@ def _office_state(span: Span) -> Entry | None:
     gaz = load_gazetteer()
     states: set[str] = set()
     for tok in span.sent:
-        if tok.i in range(span.start - len(words) - 3, span.end) or not tok.text[:1].isupper():
-            continue
+        if tok.i in range(span.start - len(words) - 3, span.end) and _within(tok, span.root) or \
+                not tok.text[:1].isupper():
+            continue  # the office holder's own words ('Kenyan President X'), not a clause before it
         entry = gaz.lookup(tok.text) or gaz.demonym(tok.text) or _capital_of(tok)
         if entry is None or entry.type != "country" or not entry.iso3:
             continue
@@ -454,10 +474,23 @@ def _office_state(span: Span) -> Entry | None:
     return gaz.entries[gaz.by_iso3[states.pop()]] if len(states) == 1 else None
 
 
+def _within(tok: Token, root: Token) -> bool:
+    """Whether `tok` belongs to the phrase headed by `root` (its heads reach it)."""
+    for _ in range(6):
+        if tok.i == root.i:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _in_office(span: Span) -> bool:
     """'the resignation of Shevardnadze', "Abacha's government": a person whose office or its end is spoken of
     holds one, as a title would say."""
     root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in LEAVING_OFFICE:  # "demanding that X step down"
+        return root.head.lemma_.lower() != "step" or any(c.lower_ == "down" for c in root.head.children)
     owner = root.head if root.dep_ == "poss" else (
         root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None)
     return owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() in OFFICE_NOUNS
@@ -477,8 +510,8 @@ def _holds_office(tok: Token) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in {"'s", "’s"}:
         nxt = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
-    if nxt is not None and (nxt.lower_ in titles() or nxt.lower_ in ROLE_MODIFIERS):
-        return True
+    if nxt is not None and (nxt.lower_ in titles() or nxt.lower_ in ROLE_MODIFIERS) and nxt.tag_ != "NNS":
+        return True  # 'South African leader X'; 'Colombian congressmen' are a body, not one rival office holder
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in titles()
 
 

@@ -686,3 +686,14 @@ def test_a_hyphenated_sit_in_stones_pelted_and_an_expulsion_from_a_capital():
 def test_troops_leaving_a_state_withdraw_from_it():
     assert coded("The last Cuban troops left Angola on Saturday.") == {("cuba", "RETREAT", "angola")}
     assert coded("The minister left Moscow on Monday.") == set()
+
+
+def test_office_holders_placed_past_a_clause_and_a_letter_code_inside_a_name():
+    events, codes = read("Peruvian senators endorsed President Rafael Soto's plan on Tuesday.")
+    assert [(codes.get(e.source), e.type, codes.get(e.target)) for e in events] == [("PER", "SUPPORT", "PER")]
+    events, codes = read("Students in Nairobi marched on Monday, demanding that Mwai Kibaki step down.")
+    assert [(e.type, codes.get(e.target)) for e in events if e.type == "PROTEST"] == [("PROTEST", "KEN")]
+    assert "french-polynesia" not in states("Opposition leaders refused to join a government with ZANU-PF.")
+    assert "MLI" not in states("The junta rejected calls from Aung San Suu Kyi's party.").values()
+    assert coded("The Thai government threatened to declare an emergency if protesters did not leave the airport.") \
+        == {("thailand", "THREATEN", "thailand")}

@@ -989,7 +989,9 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
                                                     for m in c.children)):
             doers = {m.actor for m in ix.subjects(verb)}  # "unless they ...", read back to the threatener, is no one
             out = out or [m for m in ix.subjects(clause) if m.actor not in doers] or _own_government(
-                ix, clause, ix.subjects(verb))
+                ix, clause, ix.subjects(verb)) or [  # "if protesters did not leave": people at home, its own
+                m for c in clause.children if c.dep_ == "nsubj" and _common_lemma(c) in PEOPLE_NOUNS
+                and _unnamed_party(ix, c) for m in _state_party(ix, c, _sole_state(ix, ix.subjects(verb)))]
     if not out and not (f.trigger.type == "CONSULT" and any(c.dep_ == "dobj" and _topic(ix, c) for c in verb.children)):
         out = _first_in_complement(ix, verb)
     if not out and f.trigger.type == "CONSULT":
