@@ -43,6 +43,8 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 AUTHORITY_NOUNS = {"police", "authority", "authorities", "government", "governments", "official", "officials",
                    "administration", "municipality", "council", "court", "prosecutor", "prosecutors", "mayor",
                    "governor", "regime", "leadership", "force", "forces", "army", "military", "troops"}
+# Nouns for what a government puts forward, which a capital before them makes that government's ('a Washington plan').
+PUT_FORWARD_NOUNS = {"plan", "proposal", "offer", "initiative", "request", "demand", "ultimatum", "draft"}
 # Nouns for a person's following or time in office: 'the Putin regime', 'the Xi era' keep the person.
 PERSON_GROUP_NOUNS = {"regime", "era", "team", "camp", "family", "campaign", "presidency", "allies", "aide", "aides",
                       "loyalist", "loyalists", "supporter", "supporters", "doctrine", "visit", "trip", "speech"}
@@ -152,6 +154,13 @@ def _names_authority(span: Span) -> bool:
     return bool(AUTHORITY_NOUNS & words)
 
 
+def _puts_forward(span: Span) -> bool:
+    """'a Washington plan', 'the Beijing proposal': a capital before what a government puts forward names that
+    government (a town's name before a plan only labels it: 'the Rambouillet plan')."""
+    root = span.root
+    return root.dep_ in {"compound", "nmod"} and root.head.lemma_.lower() in PUT_FORWARD_NOUNS
+
+
 def _acts(span: Span) -> bool:
     """True when a region is a party to the clause (subject, agent, possessor, object), not a setting."""
     head = span.root
@@ -249,7 +258,7 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
     if key in gaz.by_capital:
         e = gaz.entries[gaz.by_capital[key]]
         if _is_agentive(span) and not _is_locative(span) or _addressed(span) or _names_authority(span) or \
-                _stands_alone(span):
+                _puts_forward(span) or _stands_alone(span):
             return _Found(span.start, span.end, e.id, e.type, "metonym", e, e.name)
         return _Found(span.start, span.end, "", "place", "location")  # a location, not an actor
     return None

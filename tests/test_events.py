@@ -480,7 +480,7 @@ CATEGORY_CASES = [
     ("The Kenyan government warned opposition leaders that it would arrest them.", ("kenya", "THREATEN", "kenya")),
     # more structures: a work stoppage is no air strike; purposes of protests; reasons; things owned
     ("Kenyan nurses began a strike over pay.", ("kenya", "PROTEST", "kenya")),
-    ("A strike by Nigerian oil workers cut exports.", ("nigeria", "PROTEST", None)),
+    ("A strike by Nigerian oil workers cut exports.", ("nigeria", "PROTEST", "nigeria")),
     ("Israeli jets carried out a strike on Syria.", ("israel", "ASSAULT", "syria")),
     ("Thousands of Kenyans protested against the government.", ("kenya", "PROTEST", "kenya")),
     ("Kenyan teachers staged a rally to denounce the United States.", ("kenya", "PROTEST", "united-states")),
@@ -493,7 +493,7 @@ CATEGORY_CASES = [
     ("Canada suspended its aid program for Yugoslavia.", ("canada", "SANCTION", "yugoslavia")),
     ("Saudi Arabia severed diplomatic ties with Iran.", ("saudi-arabia", "SANCTION", "iran")),
     ("Rioters set fire to the offices of the Kenyan administration.",
-     (None, "COERCE", "kenya")),
+     (None, "PROTEST", "kenya")),
     ("Iran hacked into the email accounts of Saudi diplomats.",
      ("iran", "COERCE", "saudi-arabia")),
     ("Egyptian police broke up a demonstration in Cairo.", ("egypt", "COERCE", "egypt")),

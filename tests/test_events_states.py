@@ -697,3 +697,10 @@ def test_office_holders_placed_past_a_clause_and_a_letter_code_inside_a_name():
     assert "MLI" not in states("The junta rejected calls from Aung San Suu Kyi's party.").values()
     assert coded("The Thai government threatened to declare an emergency if protesters did not leave the airport.") \
         == {("thailand", "THREATEN", "thailand")}
+
+
+def test_a_capitals_plan_is_its_governments_and_rioters_burning_protest():
+    assert coded("Chile and Peru rejected a Washington plan for a regional trade zone.") == {
+        ("chile", "REJECT", "united-states"), ("peru", "REJECT", "united-states")}
+    assert coded("Milosevic rejected the Rambouillet peace plan.") == {("milosevic", "REJECT", None)}
+    assert coded("Rioters set fire to government buildings in Lagos.") == {("nigeria", "PROTEST", "nigeria")}

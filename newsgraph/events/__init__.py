@@ -567,7 +567,8 @@ def _content_of(tok: Token, verbs: dict[int, _Found]) -> bool:
 
 
 def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
-    if (f.trigger.type == "ACCUSE" and f.token.lemma_ == "protest" or f.token.lemma_ in OBSTRUCTING) and \
+    if (f.trigger.type == "ACCUSE" and f.token.lemma_ == "protest" or f.token.lemma_ in OBSTRUCTING or
+            f.trigger.phrase in OBSTRUCTING) and \
             f.trigger.type != "PROTEST" and _crowd_subject(f.token):
         # "students protested against X", "farmers blocked motorways": people in the street demonstrate and
         # obstruct, where a government complains or blockades
@@ -848,8 +849,9 @@ def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets
         a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # "blocked roads to protest against the government"
     done_to = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + [
         p for t in (verb, *purposes) for c in t.children if c.dep_ == "prep" and c.lower_ in {
-            "against", "with", "on", "at", "upon"}
-        for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_]  # "fired on protesters"
+            "against", "with", "on", "at", "upon", "to"}
+        for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_]  # "fired on protesters",
+    # "set fire to buildings in X"
     doer = next((t for t in doers if _unnamed_party(ix, t)), None) if not sources else None
     done = next((t for t in done_to if _unnamed_party(ix, t)), None) if not targets else None
     if doer is None and done is None:
@@ -1110,8 +1112,9 @@ def _prep_targets(ix: MentionIndex, tok: Token, trig: Trigger, preps: tuple[str,
     for name in preps:
         for child in attached:
             if child.dep_ in {"prep", "dative"} and child.lower_ == name:
+                owning = trig.type in OWNING_TYPES or trig.phrase in OBSTRUCTING  # "set fire to the offices of X"
                 found = [a for p in child.children if p.dep_ == "pobj"
-                         for a in _object_actors(ix, p, lex, trig.type in OWNING_TYPES, trig.type in MOVING_TYPES)
+                         for a in _object_actors(ix, p, lex, owning, trig.type in MOVING_TYPES)
                          if not (a.kind == "pronoun" and ix.head(a).dep_ == "poss")]  # "against its boats"
                 if not found and not any(p.dep_ in {"pobj", "pcomp"} for p in child.children):
                     found = ix.pobj(child)  # the parser left the preposition without its object: the actor after it
@@ -1396,8 +1399,8 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     if sources and not targets and trig.type == "PROTEST":
         targets = _protest_place(ix, [noun] + ([verb] if verb is not None else [])) or _own_government(
             ix, verb if verb is not None else noun, sources)
-        if not targets and via == "dobj":  # "workers staged a strike"; not "an attack in the Palestinian uprising"
-            targets = _crowd_home(ix, noun, sources)
+        if not targets and via in {"dobj", "nsubj"}:  # "workers staged a strike", "a strike by unions paralysed
+            targets = _crowd_home(ix, noun, sources)  # X"; not "an attack in the Palestinian uprising"
     if trig.type == "CONSULT" and not sources:
         return [], []  # "at the SCO summit" names a meeting; without a participant it reports no act
     return sources, targets

@@ -130,7 +130,7 @@ def _crowd_home(ix: MentionIndex, tok: Token, sources: list[Mention]) -> list[Me
     crowds = [c for c in (_crowd_noun(ix, m) for m in sources) if c is not None]
     if not crowds:
         return []
-    return _state_party(ix, tok, _place_state(ix, crowds) or _sole_state(ix, sources))
+    return _state_party(ix, tok, _place_state(ix, crowds, ATTACK_PLACE_PREPS) or _sole_state(ix, sources))
 
 
 def _crowd_noun(ix: MentionIndex, m: Mention) -> Token | None:

@@ -59,7 +59,8 @@ CROWD_NOUNS = {"student", "worker", "protester", "protestor", "demonstrator", "r
                "striker", "opponent",
                "villager", "farmer", "teacher", "citizen", "crowd", "thousand", "hundred", "dozen", "activist",
                "youth", "miner", "employee", "trader", "refugee", "voter", "woman", "man", "union", "doctor",
-               "nurse", "physician", "pilot", "docker", "shopkeeper", "merchant", "pensioner", "retiree"}
+               "nurse", "physician", "pilot", "docker", "shopkeeper", "merchant", "pensioner", "retiree", "rioter",
+               "mob"}
 # Prepositions by which an act names what it is about ("protested against the deal").
 CONTENT_PREPS = {"against", "about", "over", "for", "of", "on"}
 # Head nouns that make a nominal trigger before them an event ("a mediation effort", "an aid package").
@@ -160,7 +161,8 @@ CONDUCT_NOUNS = {"role", "involvement", "part", "conduct", "complicity", "activi
 # Goods and traffic a restriction can stop on their way to a state ("an embargo on arms sales to X").
 TRADE_NOUNS = {"sale", "export", "shipment", "delivery", "supply", "flight", "transfer", "trade", "investment"}
 # Verbs of obstruction and of storming, which done by a crowd are protest (CAMEO 144 obstruct, block; 145 riot).
-OBSTRUCTING = {"block", "blockade", "occupy", "barricade", "besiege", "storm", "ransack"}
+OBSTRUCTING = {"block", "blockade", "occupy", "barricade", "besiege", "storm", "ransack", "set fire", "burn", "torch",
+               "loot"}
 # Verbs of dissent, which take no passive: a participle of one after a noun is the noun's own act.
 DISSENT_VERBS = {"protest", "demonstrate", "march", "rally", "riot"}
 # Acts whose "for" clause gives their reason, not a second event: "jailed X for helping Y", "praised X for
