@@ -225,7 +225,7 @@ def test_a_reflexive_object_and_the_reason_for_a_punishment_are_no_targets_or_ev
 
 def test_releasing_a_person_is_a_retreat_and_a_curfew_lifted_in_a_state_concerns_it():
     assert ("india", "RETREAT", "srinagar") in triples("India on Friday released the mayor of Srinagar.")
-    assert ("ethiopia", "CONCEDE", "tigray") in triples("Ethiopia lifted a night curfew in Tigray on Sunday.")
+    assert ("ethiopia", "RETREAT", "tigray") in triples("Ethiopia lifted a night curfew in Tigray on Sunday.")
 
 
 def test_a_reference_to_the_source_itself_is_no_target():

@@ -85,7 +85,7 @@ def test_a_named_attacker_is_not_replaced_by_the_place():
 
 
 def test_a_state_act_placed_at_home_is_done_to_its_own_people():
-    assert ("kenya", "CONCEDE", "kenya") in coded("Kenya's government lifted the curfew in Mombasa on Tuesday.")
+    assert ("kenya", "RETREAT", "kenya") in coded("Kenya's government lifted the curfew in Mombasa on Tuesday.")
 
 
 def test_aid_measured_out_is_still_given_to_its_recipient():
@@ -704,3 +704,14 @@ def test_a_capitals_plan_is_its_governments_and_rioters_burning_protest():
         ("chile", "REJECT", "united-states"), ("peru", "REJECT", "united-states")}
     assert coded("Milosevic rejected the Rambouillet peace plan.") == {("milosevic", "REJECT", None)}
     assert coded("Rioters set fire to government buildings in Lagos.") == {("nigeria", "PROTEST", "nigeria")}
+
+
+def test_what_an_obstructing_crowd_protests_against_and_the_authors_and_doers_of_what_is_judged():
+    assert coded("Peruvian farmers blocked highways to protest against imports of Chilean potatoes.") == {
+        ("peru", "PROTEST", "chile")}
+    assert coded("Belgrade rejected a Bosnia peace plan drafted by France.") == {("serbia", "REJECT", "france")}
+    assert coded("A proposal by Hanoi for border talks was rejected by Beijing.") == {("china", "REJECT", "vietnam")}
+    assert coded("Pakistani students burned Danish flags in Lahore.") == {("pakistan", "PROTEST", "denmark")}
+    assert ("national-court", "ACCUSE", "chile") in coded(
+        "Spain's National Court opened an investigation into torture carried out by Chilean officers.")
+    assert coded("Kenya lifted a curfew in Somalia's border town of Dhobley.") == {("kenya", "RETREAT", "somalia")}

@@ -228,7 +228,7 @@ def extract_events(doc: Document, parsed: SpacyDoc, mentions: list[Mention], *, 
     verbs = {f.token.i: f for f in found if f.trigger.pos in {"V", "A"}}
     demands = {f.token.i: f for f in found if f.trigger.type in CONTENT_TYPES | {"CONSULT"}}
     complaints = {**demands, **{f.token.i: f for f in found if f.trigger.type == "PROTEST"}}  # "a protest over X"
-    protests = {f.token.i for f in found if f.trigger.type == "PROTEST"}
+    protests = {f.token.i for f in found if f.trigger.type == "PROTEST" or _crowd_act(f)}
     out: list[Event] = []
     seen: set[tuple] = set()
     for f in found:
@@ -567,11 +567,7 @@ def _content_of(tok: Token, verbs: dict[int, _Found]) -> bool:
 
 
 def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
-    if (f.trigger.type == "ACCUSE" and f.token.lemma_ == "protest" or f.token.lemma_ in OBSTRUCTING or
-            f.trigger.phrase in OBSTRUCTING) and \
-            f.trigger.type != "PROTEST" and _crowd_subject(f.token):
-        # "students protested against X", "farmers blocked motorways": people in the street demonstrate and
-        # obstruct, where a government complains or blockades
+    if _crowd_act(f):
         f = _Found(f.token, replace(f.trigger, type="PROTEST"), f.consumed)
     if f.trigger.type == "ASSAULT" and f.token.lemma_ == "strike" and f.trigger.pos == "N" and _labour_strike(f.token):
         # "a strike by dock workers", "nurses began a strike": a stoppage, not an air strike
@@ -662,6 +658,13 @@ def _promised(tok: Token, kinds: set[str], negated: bool) -> bool:
     return False
 
 
+def _crowd_act(f: _Found) -> bool:
+    """'students protested against X', 'farmers blocked motorways', 'rioters set fire to ...': people in the street
+    demonstrate, obstruct and riot, where a government complains, blockades or burns (CAMEO 14, protest)."""
+    return (f.trigger.type == "ACCUSE" and f.token.lemma_ == "protest" or f.token.lemma_ in OBSTRUCTING or
+            f.trigger.phrase in OBSTRUCTING) and f.trigger.type != "PROTEST" and _crowd_subject(f.token)
+
+
 def _labour_strike(noun: Token) -> bool:
     """Whether 'strike' is a work stoppage: done by workers or a crowd ('a strike by miners', 'teachers began a
     strike', 'a doctors' strike'), not by an armed force."""
@@ -676,6 +679,8 @@ def _crowd_subject(verb: Token) -> bool:
     """'Thousands of students protested against ...': people in the street demonstrate, where a government
     that protests complains."""
     headless = _headless_subject(verb)
+    if verb.dep_ in {"advcl", "xcomp"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        verb = verb.head  # "thousands banged pots to protest against X": the crowd of the clause it serves
     for child in [*verb.children, *headless]:
         if child.dep_ == "nsubj" or child in headless:
             heads = [child, *(p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -726,7 +731,7 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
                                      else [])  # "two diplomats were expelled from Tehran": by its government
         targets = [a for c in subj_pass for a in (
             (_prep_targets(ix, c, f.trigger) or ix.np(c) or _hyphen_owner(ix, c)) if _same(c, f.consumed) else
-            ix.np(c) or _hyphen_owner(ix, c))] or _prep_targets(
+            ix.np(c) or _hyphen_owner(ix, c) or _authors(ix, c))] or _prep_targets(
             ix, verb, f.trigger)  # "relations with X were severed", "sanctions were imposed on X"
         if not targets and f.trigger.type in HARM_TYPES:  # "a clinic for Malian patients was shelled"
             targets = [a for c in subj_pass for a in _owners(ix, c)]
@@ -946,9 +951,14 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
             # "attacked shops owned by X", "shelled the city of Homs"
             used = _same(child, f.consumed) and f.trigger.phrase.split()[-1] not in STAND_INS  # "struck the town
             # of X": an object matched by a stand-in is the one acted on, not a word of the phrase
+            authors = _authors(ix, child) if child.lemma_.lower() in PROPOSAL_NOUNS else []  # "a Kosovo plan
+            # drafted by X" is X's, whatever it is about; what allegations say is the doers' ("to investigate
+            # allegations that state police took part in ...")
+            authors = authors or (_alleged_doers(ix, child) if child.lemma_.lower() in REPORT_NOUNS
+                                  and f.trigger.type == "ACCUSE" else [])
             found = _phrase_object_targets(ix, child, f.trigger) if used else [
-                m for m in ix.np(child) or _state_words_before(ix, child) or _hyphen_owner(ix, child) or owners
-                or _authors(ix, child) if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]  # "its aid"
+                m for m in authors or ix.np(child) or _state_words_before(ix, child) or _hyphen_owner(ix, child) or
+                owners or _authors(ix, child) if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]  # "its aid"
             out += _and_placed_state(ix, child, found, (verb,)) if f.trigger.type in OWNING_TYPES else found
     if f.trigger.type in {"RETREAT", "AID"} and out and all(ix.type_of(m) in {"place", "unknown"} for m in out):
         out = _prep_targets(ix, verb, f.trigger, ("to",)) or out  # "handed back the Taba enclave to Egypt"
@@ -1006,6 +1016,8 @@ def _phrase_object_targets(ix: MentionIndex, obj: Token, trig: Trigger) -> list[
     the noun's own target preposition or owner; people or forces named with a state ('three Ecuadorian
     hostages'); a place harmed, by the state it lies in ('the eastern Ukrainian town of X')."""
     found = _prep_targets(ix, obj, trig) or _hyphen_owner(ix, obj)
+    if not found and trig.type == "PROTEST":  # "burned Danish flags": the state whose flag it is
+        found = ix.np(obj)
     if not found and _common_lemma(obj) in HUMAN_NOUNS | FORCE_NOUNS:  # not the owner's pronoun: "its troops"
         found = [m for m in ix.np(obj) if not (m.kind == "pronoun" and ix.head(m).dep_ == "poss")]
     if not found and trig.type in OWNING_TYPES and _common_lemma(obj) in SETTLEMENT_NOUNS:
@@ -1135,7 +1147,7 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False,
         return [a for c in obj.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "to", "with", "over"}
                 for a in ix.pobj(c)] or [ix.by_token[c.i] for c in obj.children if c.i in ix.by_token and c.dep_ in
                                          {"amod", "poss", "compound"} and nominal.type in DEMANDABLE] or (
-            _alleged_doers(ix, obj) if nominal.type in CONTENT_TYPES else [])
+            _alleged_doers(ix, obj) if nominal.type in CONTENT_TYPES else []) or _doers_named(ix, obj)
     if obj.lemma_.lower() in BORDER_NOUNS:  # "to its border with Kuwait": the state across the border
         across = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "with" for a in ix.pobj(c)]
         if across:
@@ -1144,9 +1156,7 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False,
         a for c in obj.children if c.dep_ == "poss" for a in ix.np(c)] or [  # "against the Danish government's
         a for c in obj.children if c.dep_ == "relcl" for g in c.children if g.dep_ == "nsubj" and g.i < c.i
         for a in ix.np(g)] or [  # decision", "against the barrier Israel is building": whose the thing is;
-        a for h in (obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children))
-        for c in h.children if c.dep_ == "prep" and c.lower_ == "by" for a in ix.pobj(c)]  # "the expansion of
-    # settlements by Israel": who does it, also with the 'by' parsed under the 'of'
+        a for a in _doers_named(ix, obj)]  # "the expansion of settlements by Israel": who does it
     if not found and obj.pos_ == "NOUN" and obj.lemma_.lower() in REPORT_NOUNS:  # "an inquiry into allegations
         found = _alleged_doers(ix, obj)  # that police tortured detainees in X": whom the allegations are about
     if not found and _common_lemma(obj) in CONDUCT_NOUNS:  # "into the role of Iranian diplomats"
@@ -1423,6 +1433,15 @@ def _placed_parties(ix: MentionIndex, prep: Token, around: list[Token]) -> list[
         out += [m for m in named if m not in out] if named else (
             _state_party(ix, side, state) if _unnamed_party(ix, side) else [])
     return out
+
+
+def _doers_named(ix: MentionIndex, thing: Token) -> list[Mention]:
+    """Who does what a noun names, by its 'by' ('the expansion of settlements by Israel', 'killings of civilians by
+    X troops', with the 'by' parsed under the 'of') or the agent of a participle after it ('torture carried out by
+    X officers')."""
+    heads = [thing, *(p for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
+    return [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "by" for a in ix.pobj(c)] or [
+        a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in ix.agent(c)]
 
 
 def _alleged_doers(ix: MentionIndex, noun: Token) -> list[Mention]:

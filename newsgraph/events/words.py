@@ -33,7 +33,7 @@ FORM_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape"}
 TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "into", "toward", "towards", "over", "upon", "of",
                 "between")
 # For events done to a place as well as to its people ("put down riots in X", "deployed troops in X").
-IN_TARGET_TYPES = {"AID", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE"}
+IN_TARGET_TYPES = {"AID", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 # Acts whose "from" names the one acted on: withdrawing from a place, taking from someone.
 FROM_TARGET_TYPES = {"RETREAT", "COERCE", "SANCTION"}  # "recalled its envoy from X"
