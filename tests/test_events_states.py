@@ -715,3 +715,10 @@ def test_what_an_obstructing_crowd_protests_against_and_the_authors_and_doers_of
     assert ("national-court", "ACCUSE", "chile") in coded(
         "Spain's National Court opened an investigation into torture carried out by Chilean officers.")
     assert coded("Kenya lifted a curfew in Somalia's border town of Dhobley.") == {("kenya", "RETREAT", "somalia")}
+
+
+def test_a_threat_names_whom_its_act_reaches_else_whose_act_it_is_conditioned_on():
+    assert coded("Iran threatened on Monday to aim its missiles at Kuwait and Bahrain.") == {
+        ("iran", "THREATEN", "kuwait"), ("iran", "THREATEN", "bahrain")}
+    assert coded("Pyongyang threatened to quit the Nuclear Non-Proliferation Treaty unless Seoul halted its drills.") \
+        >= {("north-korea", "THREATEN", "south-korea")}

@@ -75,6 +75,7 @@ from newsgraph.events.places import (
     _as_place,
     _common_lemma,
     _compound_place,
+    _home_state,
     _hyphen_owner,
     _modifier_state,
     _named_party,
@@ -129,6 +130,7 @@ from newsgraph.events.words import (
     LABOUR_NOUNS,
     LEMMA_FIXES,
     LIGHT_VERBS,
+    MARCHING_NOUNS,
     MAX_JOINT,
     MEASURE_NOUNS,
     MODALS,
@@ -991,24 +993,33 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
         out = [a for c in verb.children if c.dep_ in {"advcl", "prep"} and (c.lower_ == "after" or any(  # crossed"
             m.dep_ == "mark" and m.lower_ in {"after", "as"} for m in c.children)) for t in c.subtree
             if (a := ix.by_token.get(t.i)) is not None and ix.type_of(a) == "country"][:1]
-    if not out and f.trigger.type == "THREATEN":  # "threatened military action if Kuwait did not pay": the one
-        # whose act the threat is conditioned on, or answers ('threatened retaliation after X announced'), is the
-        # one threatened; an unnamed government there is the threatener's own ('unless the government froze ...')
-        acts = [verb, *(x for x in verb.children if x.dep_ in {"xcomp", "advcl"} and any(  # "threatened to close X
-            a.dep_ == "aux" and a.lower_ == "to" for a in x.children))]  # if Iraq continued its attacks"
-        for clause in (c for c in acts for c in c.children
-                       if c.dep_ == "advcl" and any(_conditional(m) or m.dep_ == "mark" and m.lower_ == "after"
-                                                    for m in c.children)):
-            doers = {m.actor for m in ix.subjects(verb)}  # "unless they ...", read back to the threatener, is no one
-            out = out or [m for m in ix.subjects(clause) if m.actor not in doers] or _own_government(
-                ix, clause, ix.subjects(verb)) or [  # "if protesters did not leave": people at home, its own
-                m for c in clause.children if c.dep_ == "nsubj" and _common_lemma(c) in PEOPLE_NOUNS
-                and _unnamed_party(ix, c) for m in _state_party(ix, c, _sole_state(ix, ix.subjects(verb)))]
+    if f.trigger.type == "THREATEN" and all(_home_state(m.actor) is None for m in out):
+        out = _condition_targets(ix, verb) or out  # "threatened to quit the treaty unless Washington ...": the one
+        # whose act the threat is conditioned on, where what it threatens names no state
     if not out and not (f.trigger.type == "CONSULT" and any(c.dep_ == "dobj" and _topic(ix, c) for c in verb.children)):
         out = _first_in_complement(ix, verb)
     if not out and f.trigger.type == "CONSULT":
         out = _gathering_target(ix, verb)
     return out
+
+
+def _condition_targets(ix: MentionIndex, verb: Token) -> list[Mention]:
+    """'threatened military action if Kuwait did not pay', 'threatened retaliation after X announced': the one
+    whose act a threat is conditioned on, or answers, is the one threatened; an unnamed government there is the
+    threatener's own ('unless the government froze ...'), as are unnamed people ('if protesters did not leave')."""
+    acts = [verb, *(x for x in verb.children if x.dep_ in {"xcomp", "advcl"} and any(  # "threatened to close X
+        a.dep_ == "aux" and a.lower_ == "to" for a in x.children))]  # if Iraq continued its attacks"
+    doers = ix.subjects(verb)
+    for clause in (c for c in acts for c in c.children
+                   if c.dep_ == "advcl" and any(_conditional(m) or m.dep_ == "mark" and m.lower_ == "after"
+                                                for m in c.children)):
+        found = [m for m in ix.subjects(clause) if m.actor not in {d.actor for d in doers}] or _own_government(
+            ix, clause, doers) or [  # "unless they ...", read back to the threatener, is no one
+            m for c in clause.children if c.dep_ == "nsubj" and _common_lemma(c) in MARCHING_NOUNS
+            and _unnamed_party(ix, c) for m in _state_party(ix, c, _sole_state(ix, doers))]
+        if found:
+            return found
+    return []
 
 
 def _phrase_object_targets(ix: MentionIndex, obj: Token, trig: Trigger) -> list[Mention]:
@@ -1232,10 +1243,12 @@ def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> lis
     sources = {m.actor for m in said_by} | {st for m in said_by if (st := _state_of(m.actor) or (
         _modifier_state(ix, m) if ix.type_of(m) == "person" else None))}  # a state's own official, not its rebels
     for child in tok.children:
-        if child.dep_ not in ({"ccomp", "xcomp", "advcl"} if purpose else {"ccomp", "xcomp"}) or (
-                purpose and not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-                and not _demanding(child)):
-            continue
+        to_clause = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ not in ({"ccomp", "xcomp", "advcl"} if purpose else {"ccomp", "xcomp", "advcl"}) or (
+                purpose and not to_clause and not _demanding(child)) or (
+                not purpose and child.dep_ == "advcl" and not to_clause):
+            continue  # an infinitive the parser hangs as an adverbial clause is still the content ('threatened
+            # on Tuesday to aim its missiles at X')
         if purpose and _demanding(child):  # "..., demanding the withdrawal of French troops": whom the demand asks
             asked = _objects(ix, child, _match(child))
             if asked:
