@@ -51,12 +51,18 @@ class Entry:
     description: str | None = None
 
 
+# Letters that Unicode does not decompose into a base letter and a mark, written as English texts write them
+# ('Şırnak' is 'Sirnak', 'Łódź' is 'Lodz').
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+                               "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d"})
+
+
 @lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes and dashes: the key for name look-ups."""
     if not text.isascii():  # ASCII has no accents or typographic marks to undo
         text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = "".join(c for c in text if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
         text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     text = " ".join(text.split()).casefold()  # runs of white space as one space, none at either end
     return text[4:] if text.startswith("the ") else text

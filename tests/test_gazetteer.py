@@ -114,3 +114,10 @@ def test_a_region_named_by_a_plain_geographic_word_is_not_taken_for_it():
     gaz = load_gazetteer()
     assert gaz.region_state("Gulf") is None and gaz.region_state("Capital") is None
     assert gaz.region_state("Kano").iso3 == "NGA"
+
+
+def test_letters_without_a_decomposition_fold_as_english_writes_them():
+    from newsgraph.gazetteer import fold
+
+    assert fold("Şırnak") == "sirnak" and fold("Łódź") == "lodz" and fold("Tromsø") == "tromso"
+    assert load_gazetteer().region_state("Sirnak").iso3 == "TUR"
