@@ -51,6 +51,9 @@ PERSON_GROUP_NOUNS = {"regime", "era", "team", "camp", "family", "campaign", "pr
 # Nouns for an office or its end, which only an office holder has: 'the resignation of X', "X's government".
 OFFICE_NOUNS = {"resignation", "ouster", "removal", "impeachment", "overthrow", "downfall", "government",
                 "administration", "cabinet", "regime", "presidency", "premiership", "reign"}
+# Last words of the names of parties, fronts and armed movements, which are a state's own when no data says whose.
+POLITICAL_BODY_WORDS = {"party", "front", "league", "movement", "alliance", "congress", "army", "brigade",
+                        "brigades", "militia", "coalition", "union", "rally", "convention", "democracy", "liberation"}
 # Verbs by which an office holder leaves office ('demanding that X resign', 'step down').
 LEAVING_OFFICE = {"resign", "step", "abdicate"}
 # Prefixes by which a hyphenated state adjective says whom a body sides with or against, not whose it is.
@@ -468,10 +471,22 @@ def _office_state(span: Span) -> Entry | None:
     words, _, _ = _title_before(span.doc, span.start)
     if not any(titles().get(w.lower_) in {"leader", "official"} for w in words) and not _in_office(span):
         return None
+    return _home_state_of_sentence(span, len(words))
+
+
+def _party_state(span: Span) -> Entry | None:
+    """'Burma's government rejected a call by the National League for Democracy': a party, front or armed
+    movement no data names, in a sentence that names one state at home, is of that state (a state's own
+    opposition and rebels are named without it)."""
+    return _home_state_of_sentence(span, 0) if span[-1].lower_ in POLITICAL_BODY_WORDS else None
+
+
+def _home_state_of_sentence(span: Span, title_words: int) -> Entry | None:
+    """The one state a sentence names as a place or an owner, apart from the words of the span itself."""
     gaz = load_gazetteer()
     states: set[str] = set()
     for tok in span.sent:
-        if tok.i in range(span.start - len(words) - 3, span.end) and _within(tok, span.root) or \
+        if tok.i in range(span.start - title_words - 3, span.end) and _within(tok, span.root) or \
                 not tok.text[:1].isupper():
             continue  # the office holder's own words ('Kenyan President X'), not a clause before it
         entry = gaz.lookup(tok.text) or gaz.demonym(tok.text) or _capital_of(tok)
@@ -948,6 +963,10 @@ def _assemble(doc: Document, parsed: SpacyDoc, found: list[_Found]) -> tuple[lis
                 actor.descriptions[desc] += 1
             country = _person_country(span)
             home = _office_state(span) if country is None else None
+            if home is not None and home.iso3:
+                actor.context[home.iso3] += 1
+        elif f.type == "organization" and f.entry is None and country is None:
+            home = _party_state(span)
             if home is not None and home.iso3:
                 actor.context[home.iso3] += 1
         if country is not None and country.iso3:

@@ -722,3 +722,9 @@ def test_a_threat_names_whom_its_act_reaches_else_whose_act_it_is_conditioned_on
         ("iran", "THREATEN", "kuwait"), ("iran", "THREATEN", "bahrain")}
     assert coded("Pyongyang threatened to quit the Nuclear Non-Proliferation Treaty unless Seoul halted its drills.") \
         >= {("north-korea", "THREATEN", "south-korea")}
+
+
+def test_a_party_or_front_no_data_names_is_of_the_one_state_its_sentence_names():
+    events, codes = read("The Egyptian government broke off talks with leaders of the Islamic Renewal Front.")
+    assert [(codes.get(e.source), e.type, codes.get(e.target)) for e in events] == [("EGY", "SANCTION", "EGY")]
+    assert states("Human Rights Watch criticised Kenya.").get("human-rights-watch") is None
