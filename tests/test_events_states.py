@@ -728,3 +728,11 @@ def test_a_party_or_front_no_data_names_is_of_the_one_state_its_sentence_names()
     events, codes = read("The Egyptian government broke off talks with leaders of the Islamic Renewal Front.")
     assert [(codes.get(e.source), e.type, codes.get(e.target)) for e in events] == [("EGY", "SANCTION", "EGY")]
     assert states("Human Rights Watch criticised Kenya.").get("human-rights-watch") is None
+
+
+def test_an_act_told_as_the_occasion_of_another_and_a_natural_hazard_are_no_events():
+    assert coded("The African Union suspended Mali's membership after soldiers seized power in Bamako.") == {
+        ("african-union", "SANCTION", "mali")}
+    assert coded("An earthquake struck the south of Turkey on Monday.") == set()
+    assert coded("NATO expressed solidarity with Latvia after a Russian jet violated its airspace.") == {
+        ("north-atlantic-treaty-organization", "SUPPORT", "latvia")}

@@ -136,6 +136,7 @@ from newsgraph.events.words import (
     MODALS,
     MOVING_TYPES,
     MUTUAL,
+    NATURAL_HAZARDS,
     OBLIGATION_MODALS,
     OBSTRUCTING,
     OPPOSITION_NOUNS,
@@ -231,12 +232,14 @@ def extract_events(doc: Document, parsed: SpacyDoc, mentions: list[Mention], *, 
     demands = {f.token.i: f for f in found if f.trigger.type in CONTENT_TYPES | {"CONSULT"}}
     complaints = {**demands, **{f.token.i: f for f in found if f.trigger.type == "PROTEST"}}  # "a protest over X"
     protests = {f.token.i for f in found if f.trigger.type == "PROTEST" or _crowd_act(f)}
+    triggers = {f.token.i for f in found}
     out: list[Event] = []
     seen: set[tuple] = set()
     for f in found:
         if f.token.i in consumed or _subsumed(f, verbs, demands) or _object_of_act(f, verbs, complaints) or \
                 _agreed_to(f, verbs) or \
                 _classifier(f) or _earlier(f) or _object_effort(f, verbs) or _protest_purpose(f, protests) or \
+                _told_as_occasion(f, verbs, triggers) or \
                 _background(f):
             continue
         for event in _events_for(doc, ix, f):
@@ -508,6 +511,16 @@ def _classifier(f: _Found) -> bool:
     return f.trigger.pos == "N" and tok.dep_ == "compound" and tok.head.lemma_.lower() not in EFFORT_NOUNS
 
 
+def _told_as_occasion(f: _Found, verbs: dict[int, _Found], nouns: set[int]) -> bool:
+    """A verb trigger in an 'after' or 'since' clause of a clause that reports an act of its own ('X imposed
+    sanctions on Y after soldiers seized power in Z'): the earlier act is the occasion of the one reported."""
+    tok = f.token
+    if f.trigger.pos != "V" or tok.dep_ != "advcl" or not any(
+            m.dep_ == "mark" and m.lower_ in {"after", "since", "following"} for m in tok.children):
+        return False
+    return any(t.i in verbs or any(c.dep_ == "dobj" and c.i in nouns for c in t.children) for t in _chain(tok.head))
+
+
 def _earlier(f: _Found) -> bool:
     """A verb trigger in a relative clause in the past perfect ('children they had abducted', 'who had been
     arrested'): an earlier act that describes someone, not one the sentence reports."""
@@ -590,6 +603,9 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
         sources, targets = _verb_args(ix, tok, f)
     if trig.type in OWNING_TYPES | {"MOBILIZE"}:  # "imposed a curfew on Srinagar": the place stands for its state
         targets = [_as_place(ix, t) for t in targets]
+    if trig.pos == "V" and not sources and any(c.dep_ == "nsubj" and c.lemma_.lower() in NATURAL_HAZARDS
+                                               for c in tok.children):
+        return []  # "an earthquake struck the south of the country": no one's act
     if trig.phrase in TRAVEL and not (sources and targets):
         return []  # "going over to the West like Ukraine" is no visit: a visit has a visitor and a host
     if trig.phrase in MUTUAL and len(sources) > 1:  # "X and Y forces exchanged fire on the Golan": where, not whom

@@ -143,6 +143,9 @@ PROPOSAL_NOUNS = {"proposal", "plan", "offer", "initiative", "bid", "request", "
 # Nouns for what is said to have been done: an inquiry into one is about its doers ("an inquiry into allegations
 # that the army ...").
 REPORT_NOUNS = {"allegation", "report", "claim", "charge", "accusation", "suspicion", "complaint", "evidence"}
+# Nouns for natural hazards: what they strike or kill is no one's act ("an earthquake struck the south").
+NATURAL_HAZARDS = {"earthquake", "quake", "storm", "flood", "cyclone", "hurricane", "typhoon", "tsunami", "landslide",
+                   "mudslide", "avalanche", "drought", "wildfire", "eruption", "tornado", "epidemic", "heatwave"}
 # People who take to the street, strike or boycott; leaders and politicians protest by word, not by marching.
 MARCHING_NOUNS = CROWD_NOUNS | OPPOSITION_NOUNS | {"prisoner", "detainee", "monk", "priest", "cleric", "lawyer"}
 # Parties at home whose demands, offers and bills a state answers ("rejected the opposition's request").
