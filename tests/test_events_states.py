@@ -736,3 +736,10 @@ def test_an_act_told_as_the_occasion_of_another_and_a_natural_hazard_are_no_even
     assert coded("An earthquake struck the south of Turkey on Monday.") == set()
     assert coded("NATO expressed solidarity with Latvia after a Russian jet violated its airspace.") == {
         ("north-atlantic-treaty-organization", "SUPPORT", "latvia")}
+
+
+def test_who_put_forward_what_was_refused_and_who_says_it_was_refused():
+    assert coded("A truce offer from the Houthis was rejected by Saudi Arabia.") == {
+        ("saudi-arabia", "REJECT", "houthis")}
+    assert coded("Chile's request for talks was turned down, Bolivian officials in La Paz said.") >= {
+        ("bolivia", "REJECT", "chile")}

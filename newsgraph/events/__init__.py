@@ -432,6 +432,15 @@ def _subsumed(f: _Found, verbs: dict[int, _Found], demands: dict[int, _Found]) -
     return False
 
 
+def _speakers(ix: MentionIndex, verb: Token) -> list[Mention]:
+    """Who reports the clause of `verb` ('..., officials in London said'; 'X said ...')."""
+    said = verb.head if verb.dep_ in {"ccomp", "parataxis"} else next(
+        (c for c in verb.children if c.dep_ == "parataxis"), None)
+    if said is None or said.lemma_ not in _speech_verbs():
+        return []
+    return ix.subjects(said)
+
+
 def _purpose_of_same(tok: Token, verbs: dict[int, _Found]) -> bool:
     """'gave X a grant to finance projects', 'sent aid to help X': a purpose infinitive of an act of the same
     type says what the act is for; it is the same act, not a second one."""
@@ -753,6 +762,8 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
             ix, verb, f.trigger)  # "relations with X were severed", "sanctions were imposed on X"
         if not targets and f.trigger.type in HARM_TYPES:  # "a clinic for Malian patients was shelled"
             targets = [a for c in subj_pass for a in _owners(ix, c)]
+        if not sources and f.trigger.type == "REJECT":  # "X's offer was turned down, the Philippine foreign ministry
+            sources = _speakers(ix, verb)  # said": who says it was refused refused it
     elif _headless_subject(verb):  # "Kenyan activists protested against X", parsed as a noun phrase
         sources = [a for t in _headless_subject(verb) for a in ix.np(t)]
         targets = _objects(ix, verb, f)
@@ -1057,7 +1068,9 @@ def _authors(ix: MentionIndex, thing: Token) -> list[Mention]:
     X', 'a request from Baghdad'): the agent of the participle after it, or a capital it comes from, the party
     whose proposal is turned down, backed or judged."""
     return [a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in ix.agent(c)] or [
-        m for prep in ("from", "by") for m in _capital_targets(ix, thing, prep)]
+        m for prep in ("from", "by") for m in _capital_targets(ix, thing, prep)] or ([
+            a for c in thing.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for a in ix.pobj(c)]
+        if thing.lemma_.lower() in PROPOSAL_NOUNS else [])  # "a ceasefire offer from the rebels"
 
 
 def _past_forum(ix: MentionIndex, toks: list[Token], trig: Trigger, targets: list[Mention]) -> list[Mention]:
