@@ -743,3 +743,8 @@ def test_who_put_forward_what_was_refused_and_who_says_it_was_refused():
         ("saudi-arabia", "REJECT", "houthis")}
     assert coded("Chile's request for talks was turned down, Bolivian officials in La Paz said.") >= {
         ("bolivia", "REJECT", "chile")}
+
+
+def test_a_crowd_taking_to_the_streets_of_a_city_is_placed_by_it():
+    assert coded("Opposition supporters took to the streets of Lusaka to protest the election results.") == {
+        ("zambia", "PROTEST", "zambia")}

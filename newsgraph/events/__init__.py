@@ -895,8 +895,9 @@ def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets
         sources = _state_party(ix, doer, home)
         if done is None:
             return sources, targets
-    state = _place_state(ix, [*_scene(verb), *doers, *done_to], preps) or _other_side_state(
-        ix, doer, done, sources, targets)
+    state = _place_state(ix, [*_scene(verb), *doers, *done_to], preps) or next(  # "took to the streets of X"
+        (st for t in done_to if t.lemma_.lower() in SETTLEMENT_NOUNS and (st := _nested_place(ix, t))), None) or \
+        _other_side_state(ix, doer, done, sources, targets)
     if state is None and doer is not None and preps is ATTACK_PLACE_PREPS:  # "rebels shelled the Angolan city of X"
         state = next((st for t in done_to if t.dep_ == "dobj" and (st := _state_at(ix, t) or next(
             (m.actor for m in _place_party(ix, t)), None))), None)
