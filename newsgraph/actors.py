@@ -809,7 +809,7 @@ def _classify_entity(span: Span, label: str, persons_seen: set[str]) -> _Found |
         start = span.start - 1 if span.start and span.doc[span.start - 1].lower_ == "ethnic" else span.start
         name = span.doc[start:span.end].text
         return _Found(start, span.end, slug(name), "group", "name", name=name,  # 'Uyghurs', 'ethnic Kurds'
-                      country=load_gazetteer().demonym(text))
+                      country=load_gazetteer().demonym(text) or _people_state(text))
     if label in {"GPE", "LOC"}:
         city = _is_city(text)
         if city and (_is_locative(span) or not _is_agentive(span)) and not (
@@ -857,6 +857,21 @@ def _names_a_thing(span: Span) -> bool:
     if root.head.lemma_.lower() in AUTHORITY_NOUNS | PERSON_GROUP_NOUNS or root.head.lower_ in titles():
         return False
     return word_counts(span.doc)[span.text] == 1
+
+
+def _people_state(plural: str) -> Entry | None:
+    """The state a people named in the plural is named after, where its name is the state's with a suffix
+    English adds for the land ('Serbs' of Serbia, 'Croats' of Croatia, 'Turks' of Turkey, 'Finns' of Finland):
+    a people the data lists no demonym for."""
+    gaz = load_gazetteer()
+    if not plural.endswith("s") or len(plural) < 5:
+        return None
+    stem = plural[:-1]
+    for suffix in ("ia", "ey", "land", "n"):
+        entry = gaz.lookup(stem + suffix)
+        if entry is not None and entry.type == "country" and fold(entry.name).startswith(fold(stem)):
+            return entry
+    return None
 
 
 def _names_a_people(span: Span, singular: str) -> bool:

@@ -748,3 +748,8 @@ def test_who_put_forward_what_was_refused_and_who_says_it_was_refused():
 def test_a_crowd_taking_to_the_streets_of_a_city_is_placed_by_it():
     assert coded("Opposition supporters took to the streets of Lusaka to protest the election results.") == {
         ("zambia", "PROTEST", "zambia")}
+
+
+def test_a_people_named_after_its_state_is_that_states():
+    assert coded("Thousands of Croats rallied in Zagreb against the peace plan.") >= {("croatia", "PROTEST", "croatia")}
+    assert states("Hundreds of Kurds marched in Diyarbakir.").get("kurds") is None  # a people with no state
