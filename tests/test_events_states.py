@@ -753,3 +753,8 @@ def test_a_crowd_taking_to_the_streets_of_a_city_is_placed_by_it():
 def test_a_people_named_after_its_state_is_that_states():
     assert coded("Thousands of Croats rallied in Zagreb against the peace plan.") >= {("croatia", "PROTEST", "croatia")}
     assert states("Hundreds of Kurds marched in Diyarbakir.").get("kurds") is None  # a people with no state
+
+
+def test_how_a_crowd_protests_is_part_of_its_protest():
+    assert coded("Thousands of Iranian students besieged the British embassy in Tehran, throwing stones and chanting "
+                 "slogans.") == {("iran", "PROTEST", "united-kingdom")}

@@ -459,14 +459,18 @@ def _purpose_of_same(tok: Token, verbs: dict[int, _Found]) -> bool:
 def _protest_purpose(f: _Found, protests: set[int]) -> bool:
     """'marched to demand independence', 'went on strike to protest the cuts', 'staged a rally to denounce X':
     what a protest is for is what the protest says, not a second event."""
-    return f.trigger.type in PURPOSE_TYPES and _protest_of_purpose(f.token, protests) is not None
+    return (f.trigger.type in PURPOSE_TYPES or f.trigger.type == "PROTEST" or _crowd_act(f)) and \
+        _protest_of_purpose(f.token, protests) is not None  # ("..., throwing bottles": how the crowd protested)
 
 
 def _protest_of_purpose(tok: Token, protests: set[int]) -> Token | None:
     """The protest (verb, or the verb staging a protest noun) whose purpose infinitive or demanding participle
     `tok` heads."""
+    if tok.dep_ == "conj" and tok.tag_ == "VBG" and tok.head.tag_ == "VBG":
+        tok = tok.head  # "..., throwing bottles and chanting slogans"
+    crowd_manner = tok.tag_ == "VBG" and tok.dep_ == "advcl"  # "besieged the embassy, throwing bottles"
     if tok.dep_ not in {"advcl", "xcomp"} or not (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-                                                  or _demanding(tok)):
+                                                  or _demanding(tok) or crowd_manner):
         return None
     head = tok.head
     staged = [c for c in head.children if c.dep_ == "dobj"] + [
