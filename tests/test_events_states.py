@@ -758,3 +758,7 @@ def test_a_people_named_after_its_state_is_that_states():
 def test_how_a_crowd_protests_is_part_of_its_protest():
     assert coded("Thousands of Iranian students besieged the British embassy in Tehran, throwing stones and chanting "
                  "slogans.") == {("iran", "PROTEST", "united-kingdom")}
+
+
+def test_a_vehicle_attacked_stands_for_the_people_it_carries():
+    assert coded("Gunmen ambushed a bus carrying Kenyan teachers near Mandera.") == {(None, "ASSAULT", "kenya")}

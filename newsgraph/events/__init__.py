@@ -1246,7 +1246,9 @@ def _owners(ix: MentionIndex, thing: Token) -> list[Mention]:
         for a in ix.pobj(c)] or [  # "an embargo on arms sales to X": whom the goods go to
         a for c in thing.children if c.dep_ == "acl" and c.lower_ in OWNED_BY for a in ix.agent(c) or [
             m for g in c.children if g.dep_ == "agent" for p in g.children for m in _hyphen_owner(ix, p)]
-    ] or _hyphen_owner(ix, thing)  # "shops owned by Ghanaian traders", "a British-flagged tanker"
+    ] or _hyphen_owner(ix, thing) or [  # "shops owned by Ghanaian traders", "a British-flagged tanker"
+        a for c in thing.children if c.dep_ == "acl" and c.lemma_ in {"carry", "transport"} for o in c.children
+        if o.dep_ == "dobj" for a in ix.np(o) or _state_words_before(ix, o)]  # "a bus carrying Israeli settlers"
     return found or [a for c in thing.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
                      if p.dep_ == "pobj" and _common_lemma(p) in PEOPLE_NOUNS for a in ix.np(p) or
                      _state_words_before(ix, p)]
