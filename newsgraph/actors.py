@@ -373,7 +373,8 @@ def _country_within(span: Span, places: bool = True) -> Entry | None:
         p.start >= 2 and doc[p.start - 1].text == "-" and doc[p.start - 2].lower_ in SIDING_PREFIXES)]
     for part in parts:
         entry = gaz.lookup(part.text) or gaz.demonym(part.text)
-        if entry is not None and entry.type == "country" and part.text != entry.iso3:  # 'PRI' is a party
+        if entry is not None and entry.type == "country" and part.text != entry.iso3 and not (  # 'PRI' is a party,
+                part.text.isupper() and _glued_to_a_name(part, gaz)):  # 'PF' in 'ZANU-PF' part of a name
             return entry
     for part in parts if places else []:  # a small town's name is too often a plain word ('Fleet'): large cities only
         if part.start > span.start and part.end < span.end and doc[part.start - 1].text[:1].isupper() and \
@@ -478,11 +479,12 @@ def _party_state(span: Span) -> Entry | None:
     """'Burma's government rejected a call by the National League for Democracy': a party, front or armed
     movement no data names, in a sentence that names one state at home, is of that state (a state's own
     opposition and rebels are named without it)."""
-    return _home_state_of_sentence(span, 0) if span[-1].lower_ in POLITICAL_BODY_WORDS else None
+    return _home_state_of_sentence(span, 0, office=False) if span[-1].lower_ in POLITICAL_BODY_WORDS else None
 
 
-def _home_state_of_sentence(span: Span, title_words: int) -> Entry | None:
-    """The one state a sentence names as a place or an owner, apart from the words of the span itself."""
+def _home_state_of_sentence(span: Span, title_words: int, office: bool = True) -> Entry | None:
+    """The one state a sentence names as a place or an owner, apart from the words of the span itself; for an
+    office holder (`office`), not when the state is another office holder's ('South African leader X')."""
     gaz = load_gazetteer()
     states: set[str] = set()
     for tok in span.sent:
@@ -492,7 +494,7 @@ def _home_state_of_sentence(span: Span, title_words: int) -> Entry | None:
         entry = gaz.lookup(tok.text) or gaz.demonym(tok.text) or _capital_of(tok)
         if entry is None or entry.type != "country" or not entry.iso3:
             continue
-        if _holds_office(tok) or not _home_place(tok):
+        if office and _holds_office(tok) or not _home_place(tok):
             return None
         states.add(entry.iso3)
     return gaz.entries[gaz.by_iso3[states.pop()]] if len(states) == 1 else None
@@ -980,8 +982,9 @@ def _assemble(doc: Document, parsed: SpacyDoc, found: list[_Found]) -> tuple[lis
             home = _office_state(span) if country is None else None
             if home is not None and home.iso3:
                 actor.context[home.iso3] += 1
-        elif f.type == "organization" and f.entry is None and country is None:
-            home = _party_state(span)
+        elif f.type in {"organization", "group"} and f.entry is None and country is None:
+            # a party no data names, or a people with no state ('Shona rebels'), is of the state it is named in
+            home = _party_state(span) if f.type == "organization" else _home_state_of_sentence(span, 0, office=False)
             if home is not None and home.iso3:
                 actor.context[home.iso3] += 1
         if country is not None and country.iso3:

@@ -752,7 +752,8 @@ def test_a_crowd_taking_to_the_streets_of_a_city_is_placed_by_it():
 
 def test_a_people_named_after_its_state_is_that_states():
     assert coded("Thousands of Croats rallied in Zagreb against the peace plan.") >= {("croatia", "PROTEST", "croatia")}
-    assert states("Hundreds of Kurds marched in Diyarbakir.").get("kurds") is None  # a people with no state
+    assert states("Hundreds of Kurds marched in Ankara.").get("kurds") == "TUR"  # a people with no state of its
+    assert states("Kurds from Iraq marched in Ankara.").get("kurds") is None  # own, placed in one
 
 
 def test_how_a_crowd_protests_is_part_of_its_protest():
@@ -762,3 +763,9 @@ def test_how_a_crowd_protests_is_part_of_its_protest():
 
 def test_a_vehicle_attacked_stands_for_the_people_it_carries():
     assert coded("Gunmen ambushed a bus carrying Kenyan teachers near Mandera.") == {(None, "ASSAULT", "kenya")}
+
+
+def test_a_statement_issued_says_what_its_issuer_demands_and_a_code_inside_a_name_is_no_state():
+    assert coded("The rebel Kurdistan Workers' Party issued a statement demanding that the Turkish government free "
+                 "its leader.") >= {("kurdistan-workers-party", "REQUEST", "turkey")}
+    assert "PYF" not in states("Tsvangirai accused Zimbabwe's ruling ZANU-PF party of sending militias.").values()

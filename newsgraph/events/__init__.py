@@ -108,6 +108,7 @@ from newsgraph.events.words import (
     CROWD_NOUNS,
     DEMANDABLE,
     DISSENT_VERBS,
+    DOCUMENT_NOUNS,
     DOER_NOUNS,
     DOMESTIC_SAYING,
     DOMESTIC_TYPES,
@@ -771,6 +772,9 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     elif _headless_subject(verb):  # "Kenyan activists protested against X", parsed as a noun phrase
         sources = [a for t in _headless_subject(verb) for a in ix.np(t)]
         targets = _objects(ix, verb, f)
+    elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and \
+            verb.head.lemma_.lower() in DOCUMENT_NOUNS:  # "issued a declaration demanding that X ...": who issued it
+        sources, targets = ix.subjects(verb.head.head), _objects(ix, verb, f)
     elif verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the accusations levelled at Ukraine by Putin"
         sources, targets = ix.agent(verb), _prep_targets(ix, verb, f.trigger)
         if not targets and _existential(verb.head):
@@ -801,6 +805,8 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
         sources = _attack_place(ix, verb)  # a participle after a noun describes it ('soldiers killed in X')
     if not targets and f.trigger.type in DOMESTIC_SAYING | {"SUPPORT"} and any(_crowd_noun(ix, s) for s in sources):
         targets = _own_government(ix, verb, sources)  # "unions endorsed the government's plan": their own
+    if not targets and f.trigger.type == "CONCEDE" and any(_crowd_noun(ix, s) for s in sources):
+        targets = _crowd_home(ix, verb, sources)  # "the teachers' union called off its strike": to its government
     if sources and not targets and f.trigger.type == "PROTEST":
         targets = _protest_place(ix, [verb]) or _own_government(ix, verb, sources) or _crowd_home(ix, verb, sources)
     return sources, targets

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from newsgraph.events.places import (
     _common_lemma,
+    _home_state,
     _modifier_state,
     _named_party,
     _place_state,
@@ -85,10 +86,19 @@ def _own_proposers(ix: MentionIndex, verb: Token, sources: list[Mention]) -> lis
             if g.dep_ in {"prep", "agent"} and g.lower_ in {"from", "by", "of"} for p in g.children if p.dep_ == "pobj"]
         for party in parties if thing.i not in ix.by_token else []:
             heads = [party, *(c for c in party.children if c.dep_ == "compound")]
-            if any(_common_lemma(h) in DOMESTIC_PARTIES for h in heads) and not _named_party(ix, party) and not any(
-                    m.dep_ == "amod" and m.lower_ in FOREIGN_WORDS for m in party.children):
+            if any(_common_lemma(h) in DOMESTIC_PARTIES for h in heads) and not _named_by_state(ix, party) and not \
+                    any(m.dep_ == "amod" and m.lower_ in FOREIGN_WORDS for m in party.children):
                 return _state_party(ix, party, state)
     return []
+
+
+def _named_by_state(ix: MentionIndex, party: Token) -> bool:
+    """Whether a party is named as some state's ('Kenyan students', 'students of Kabul University'); a people
+    with no state of its own ('Shona rebels') leaves it the answering state's."""
+    if not _named_party(ix, party):
+        return False
+    named = [ix.by_token[t.i] for t in party.subtree if t.i in ix.by_token]
+    return not named or any(_state_of(m.actor) or _modifier_state(ix, m) or _home_state(m.actor) for m in named)
 
 
 def _own_government(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:

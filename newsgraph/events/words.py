@@ -146,6 +146,9 @@ REPORT_NOUNS = {"allegation", "report", "claim", "charge", "accusation", "suspic
 # Nouns for natural hazards: what they strike or kill is no one's act ("an earthquake struck the south").
 NATURAL_HAZARDS = {"earthquake", "quake", "storm", "flood", "cyclone", "hurricane", "typhoon", "tsunami", "landslide",
                    "mudslide", "avalanche", "drought", "wildfire", "eruption", "tornado", "epidemic", "heatwave"}
+# Nouns for what a party issues, whose participle says what the issuer says ("issued a declaration demanding ...").
+DOCUMENT_NOUNS = {"statement", "declaration", "communique", "letter", "resolution", "message", "note", "decree",
+                  "ultimatum", "appeal", "manifesto", "petition"}
 # People who take to the street, strike or boycott; leaders and politicians protest by word, not by marching.
 MARCHING_NOUNS = CROWD_NOUNS | OPPOSITION_NOUNS | {"prisoner", "detainee", "monk", "priest", "cleric", "lawyer"}
 # Parties at home whose demands, offers and bills a state answers ("rejected the opposition's request").
