@@ -769,3 +769,11 @@ def test_a_statement_issued_says_what_its_issuer_demands_and_a_code_inside_a_nam
     assert coded("The rebel Kurdistan Workers' Party issued a statement demanding that the Turkish government free "
                  "its leader.") >= {("kurdistan-workers-party", "REQUEST", "turkey")}
     assert "PYF" not in states("Tsvangirai accused Zimbabwe's ruling ZANU-PF party of sending militias.").values()
+
+
+def test_a_show_of_force_names_whom_it_is_aimed_at_or_quarrels_with():
+    assert coded("China held large-scale missile exercises off Fujian in a show of force aimed at Taiwan.") == {
+        ("china", "MOBILIZE", "taiwan")}
+    assert coded("Ankara put its navy on alert in a standoff with Athens.") == {("turkey", "MOBILIZE", "greece")}
+    assert coded("Seoul put its forces on alert, saying Pyongyang was preparing an attack.") >= {
+        ("south-korea", "MOBILIZE", "north-korea")}

@@ -101,6 +101,7 @@ from newsgraph.events.words import (
     BY_PREPS,
     CLAUSAL,
     CONDUCT_NOUNS,
+    CONFLICT_NOUNS,
     CONTENT_PREPS,
     CONTENT_TYPES,
     COOPERATIVE,
@@ -309,7 +310,9 @@ def _find_trigger(tok: Token) -> _Found | None:
         return None  # the lexicon holds verbs, nouns and adjectives only
     lex = lexicon()
     lemma = FORM_FIXES.get(tok.lower_) or LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
-    if tok.pos_ == "VERB" and tok.dep_ != "amod":
+    # a verb form in a noun's place is a noun the tagger missed ('held missile exercises')
+    pos = "NOUN" if tok.pos_ == "VERB" and tok.dep_ in {"dobj", "pobj"} and tok.tag_ == "VBZ" else tok.pos_
+    if pos == "VERB" and tok.dep_ != "amod":
         if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":  # "test-fired", "re-opened"
             hit = lex.get(("V", f"{tok.doc[tok.i - 2].lower_}-{lemma}"))
             if hit:
@@ -356,7 +359,7 @@ def _find_trigger(tok: Token) -> _Found | None:
                     return _Found(tok, hit)  # "call for", "side with", "offered to negotiate"
         hit = lex.get(("V", lemma))
         return _Found(tok, hit) if hit else None
-    if tok.pos_ == "NOUN":
+    if pos == "NOUN":
         if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":  # "a sit-in", "the pull-out", split at the hyphen
             hit = lex.get(("N", f"{tok.doc[tok.i - 2].lower_}-{lemma}"))
             if hit:
@@ -1027,10 +1030,9 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
             out = out or [m for m in _prep_targets(ix, tok, f.trigger, ("in",)) if _state_of(m.actor)]
     if not out and f.trigger.type in CONTENT_TYPES | {"PROTEST"}:  # "marched to demand independence from X"
         out = _content_targets(ix, verb, purpose=f.trigger.type == "PROTEST")
-    if not out and f.trigger.type == "MOBILIZE":  # "put its forces on alert after reports that X's troops had
-        out = [a for c in verb.children if c.dep_ in {"advcl", "prep"} and (c.lower_ == "after" or any(  # crossed"
-            m.dep_ == "mark" and m.lower_ in {"after", "as"} for m in c.children)) for t in c.subtree
-            if (a := ix.by_token.get(t.i)) is not None and ix.type_of(a) == "country"][:1]
+    if f.trigger.type == "MOBILIZE" and all(_home_state(m.actor) in {None, *(
+            _home_state(s.actor) for s in ix.subjects(verb))} for m in out):  # where forces go at home says less
+        out = _posture_target(ix, verb) or out  # than whom the show of force is aimed at
     if f.trigger.type == "THREATEN" and all(_home_state(m.actor) is None for m in out):
         out = _condition_targets(ix, verb) or out  # "threatened to quit the treaty unless Washington ...": the one
         # whose act the threat is conditioned on, where what it threatens names no state
@@ -1039,6 +1041,20 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     if not out and f.trigger.type == "CONSULT":
         out = _gathering_target(ix, verb)
     return out
+
+
+def _posture_target(ix: MentionIndex, verb: Token) -> list[Mention]:
+    """Whom a deployment or alert answers: 'a show of force aimed at X', 'in a standoff with X', 'after reports that
+    X's troops had crossed', '..., saying X was preparing an invasion'."""
+    aimed = [a for t in verb.subtree if t.dep_ == "acl" and t.lemma_ in {"aim", "direct"} for p in t.children
+             if p.dep_ == "prep" and p.lower_ == "at" for a in ix.pobj(p)]
+    rival = [a for n in verb.subtree if n.lemma_.lower() in CONFLICT_NOUNS and n.dep_ == "pobj" and n.head.lower_ in {
+        "in", "amid"} for w in n.children if w.dep_ == "prep" and w.lower_ == "with" for a in ix.pobj(w)]
+    occasion = [a for c in verb.children if c.dep_ in {"advcl", "prep"} and (c.lower_ == "after" or any(
+        m.dep_ == "mark" and m.lower_ in {"after", "as"} for m in c.children) or (
+        c.tag_ == "VBG" and c.lemma_ in _speech_verbs())) for t in c.subtree
+        if (a := ix.by_token.get(t.i)) is not None and ix.type_of(a) == "country"][:1]
+    return aimed or rival or occasion
 
 
 def _condition_targets(ix: MentionIndex, verb: Token) -> list[Mention]:
@@ -1452,6 +1468,9 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
                   if t.i in ix.by_token and ix.by_token[t.i].actor not in doers]
         ranked = sorted(inside, key=lambda m: (ix.type_of(m) != "country", ix.type_of(m) not in PARTY_TYPES))
         targets = _with_conjuncts(ix, ranked[0]) if ranked else []
+    if trig.type == "MOBILIZE" and verb is not None and all(_home_state(m.actor) in {None, *(
+            _home_state(s.actor) for s in sources)} for m in targets):  # "held exercises ... aimed at X"
+        targets = _posture_target(ix, verb) or targets
     if trig.type in OWNING_TYPES and len(targets) == 1 and id(targets[0]) in ix.spans:  # "strikes against Houthi
         verb, via = _governing_verb(noun)  # rebels in Yemen", the place told with the act
         head = ix.head(targets[0])

@@ -149,6 +149,8 @@ NATURAL_HAZARDS = {"earthquake", "quake", "storm", "flood", "cyclone", "hurrican
 # Nouns for what a party issues, whose participle says what the issuer says ("issued a declaration demanding ...").
 DOCUMENT_NOUNS = {"statement", "declaration", "communique", "letter", "resolution", "message", "note", "decree",
                   "ultimatum", "appeal", "manifesto", "petition"}
+# Nouns for a quarrel between two parties, whose "with" names the other side ("in a standoff with X").
+CONFLICT_NOUNS = {"standoff", "stand-off", "dispute", "row", "confrontation", "tension", "conflict", "quarrel", "feud"}
 # People who take to the street, strike or boycott; leaders and politicians protest by word, not by marching.
 MARCHING_NOUNS = CROWD_NOUNS | OPPOSITION_NOUNS | {"prisoner", "detainee", "monk", "priest", "cleric", "lawyer"}
 # Parties at home whose demands, offers and bills a state answers ("rejected the opposition's request").
