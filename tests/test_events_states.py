@@ -777,3 +777,14 @@ def test_a_show_of_force_names_whom_it_is_aimed_at_or_quarrels_with():
     assert coded("Ankara put its navy on alert in a standoff with Athens.") == {("turkey", "MOBILIZE", "greece")}
     assert coded("Seoul put its forces on alert, saying Pyongyang was preparing an attack.") >= {
         ("south-korea", "MOBILIZE", "north-korea")}
+
+
+def test_threats_and_strikes_at_home_and_a_possessive_inside_a_demand_is_no_one():
+    assert coded("Peruvian rebels threatened to kill local mayors who refused to resign.") == {
+        ("peru", "THREATEN", "peru")}
+    assert coded("Angolan rebels threatened on Wednesday to shoot down civilian aircraft.") >= {
+        ("angola", "THREATEN", None)}  # a threat and its infinitive read after a noun
+    assert ("algeria", "PROTEST", "algeria") in coded("Rioting youths set fire to government buildings and looted "
+                                                      "shops in Algiers.")
+    assert coded("Bolivian miners walked off the job, demanding that the government settle its debts.") == {
+        ("bolivia", "PROTEST", "bolivia")}

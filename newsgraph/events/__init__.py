@@ -167,6 +167,7 @@ from newsgraph.events.words import (
     TRADE_NOUNS,
     TRAVEL,
     UNREAL_ADJS,
+    VOWING_VERBS,
 )
 from newsgraph.gazetteer import fold, load_gazetteer, word_table
 from newsgraph.model import PLOVER_TYPES, Document, Event, Mention
@@ -733,9 +734,12 @@ def _headless_subject(verb: Token) -> list[Token]:
         return []
     if verb.lemma_ in DISSENT_VERBS:
         return [verb.head]
-    # 'UNITA rebels threatened to shoot down aircraft' as a sentence with no verb of its own: the participle is it
+    # 'UNITA rebels threatened to shoot down aircraft' as a sentence with no verb of its own: the participle is it;
+    # so is a threat or vow with its infinitive, which no passive takes
     told = any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
-    return [verb.head] if verb.head.dep_ == "ROOT" and told else []
+    vowed = verb.lemma_ in VOWING_VERBS and any(c.dep_ == "xcomp" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+    return [verb.head] if verb.head.dep_ == "ROOT" and told or vowed else []
 
 
 def _people_word(tok: Token) -> bool:
@@ -894,7 +898,7 @@ def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets
     doers = _doer_tokens(verb)
     purposes = [c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and any(
         a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # "blocked roads to protest against the government"
-    done_to = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + [
+    done_to = [c for v in (verb, *verb.conjuncts) for c in v.children if c.dep_ in {"dobj", "nsubjpass"}] + [
         p for t in (verb, *purposes) for c in t.children if c.dep_ == "prep" and c.lower_ in {
             "against", "with", "on", "at", "upon", "to"}
         for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_]  # "fired on protesters",
@@ -950,8 +954,9 @@ def _own_people(ix: MentionIndex, verb: Token, sources: list[Mention], kind: str
     """'Turkish police detained journalists', 'demonstrators were dispersed by the Egyptian army': a state's
     forces acting on people the sentence ties to no other state act at home, and event coders code the
     people as the state's own (a domestic act, state on state). The people stand for that state here."""
-    nouns = PEOPLE_NOUNS if kind in DOMESTIC_TYPES else OPPOSITION_NOUNS
     acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")] if kind == "THREATEN" else [verb]
+    harm = any((m := _match(a)) is not None and m.trigger.type in DOMESTIC_TYPES for a in acts[1:])
+    nouns = PEOPLE_NOUNS if kind in DOMESTIC_TYPES or harm else OPPOSITION_NOUNS  # "threatened to kill mayors"
     objects = [c for a in acts for c in a.children if c.dep_ in {"dobj", "nsubjpass"}] + [
         p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "at", "upon", "against"}
         for p in c.children if p.dep_ == "pobj"]  # "opened fire on a crowd"
@@ -1315,8 +1320,8 @@ def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> lis
                     if a.actor not in sources]
         if subjects:
             return subjects
-        inside = [ix.by_token[t.i] for t in child.subtree if t.i in ix.by_token
-                  and ix.by_token[t.i].actor not in sources and not _left_undone(t, child)]
+        inside = [m for t in child.subtree if t.i in ix.by_token and (m := ix.by_token[t.i]).actor not in sources
+                  and not _left_undone(t, child) and not (m.kind == "pronoun" and t.dep_ == "poss")]  # "its debts"
         if inside:  # a state, body or person before a place ('cut off the Nile waters to Sudan'), names first
             first = sorted(inside, key=lambda m: (ix.type_of(m) not in PARTY_TYPES, m.kind == "demonym"))[0]
             return _with_conjuncts(ix, first)  # "aid for Latvia and Estonia" reaches both

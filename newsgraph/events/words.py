@@ -106,7 +106,7 @@ ANNOUNCING_VERBS = {"want", "plan", "intend", "prepare", "threaten", "vow", "dec
 # Nouns for a state's forces and government when no state is named with them ("the police", "authorities").
 AGENCY_NOUNS = {"police", "army", "troop", "force", "government", "authority", "military", "regime", "soldier",
                 "officer", "junta", "administration", "policeman", "gendarme", "militia", "court", "judge",
-                "prosecutor", "tribunal"}
+                "prosecutor", "tribunal", "magistrate", "investigator"}
 PLACE_PREPS = {"in", "inside", "across", "throughout", "through"}
 # ... and where an attack is placed ("a bombing near Kunduz", "killed outside of Herat").
 ATTACK_PLACE_PREPS = PLACE_PREPS | {"near", "outside", "at", "on"}
@@ -151,6 +151,8 @@ DOCUMENT_NOUNS = {"statement", "declaration", "communique", "letter", "resolutio
                   "ultimatum", "appeal", "manifesto", "petition"}
 # Nouns for a quarrel between two parties, whose "with" names the other side ("in a standoff with X").
 CONFLICT_NOUNS = {"standoff", "stand-off", "dispute", "row", "confrontation", "tension", "conflict", "quarrel", "feud"}
+# Verbs of threat and vow, which take an infinitive and no passive ("rebels threatened to shoot ...").
+VOWING_VERBS = {"threaten", "vow", "pledge", "promise", "refuse", "warn"}
 # People who take to the street, strike or boycott; leaders and politicians protest by word, not by marching.
 MARCHING_NOUNS = CROWD_NOUNS | OPPOSITION_NOUNS | {"prisoner", "detainee", "monk", "priest", "cleric", "lawyer"}
 # Parties at home whose demands, offers and bills a state answers ("rejected the opposition's request").
