@@ -788,3 +788,10 @@ def test_threats_and_strikes_at_home_and_a_possessive_inside_a_demand_is_no_one(
                                                       "shops in Algiers.")
     assert coded("Bolivian miners walked off the job, demanding that the government settle its debts.") == {
         ("bolivia", "PROTEST", "bolivia")}
+
+
+def test_a_body_named_after_its_city_lies_there_and_doers_of_listed_acts():
+    assert coded("Students at Cairo University staged a sit-in against the closure of a newspaper.") == {
+        ("egypt", "PROTEST", "egypt")}
+    assert ("national-court", "ACCUSE", "chile") in coded(
+        "Spain's National Court opened an inquiry into torture and disappearances carried out by Chilean officers.")

@@ -1515,12 +1515,13 @@ def _placed_parties(ix: MentionIndex, prep: Token, around: list[Token]) -> list[
 
 
 def _doers_named(ix: MentionIndex, thing: Token) -> list[Mention]:
-    """Who does what a noun names, by its 'by' ('the expansion of settlements by Israel', 'killings of civilians by
-    X troops', with the 'by' parsed under the 'of') or the agent of a participle after it ('torture carried out by
-    X officers')."""
-    heads = [thing, *(p for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
-    return [a for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "by" for a in ix.pobj(c)] or [
-        a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in ix.agent(c)]
+    """Who does what a noun names, by a 'by' in its phrase ('the expansion of settlements by Israel', 'killings of
+    civilians by X troops', with the 'by' parsed under the 'of') or the agent of a participle after it ('torture
+    carried out by X officers')."""
+    things = [thing, *thing.conjuncts]  # "torture and disappearances carried out by X"
+    by = [a for t in things for b in t.subtree if b.dep_ == "prep" and b.lower_ == "by" and b.head.pos_ != "VERB"
+          for a in ix.pobj(b)]  # "the abduction of a cleric from a street by agents of X", however deep the 'by'
+    return by or [a for t in things for c in t.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in ix.agent(c)]
 
 
 def _alleged_doers(ix: MentionIndex, noun: Token) -> list[Mention]:

@@ -121,9 +121,9 @@ def _named_place_state(key: str) -> str | None:
 
 
 def _compound_place(ix: MentionIndex, noun: Token) -> str | None:
-    """The state of the place named before a common noun ('a Jerusalem market', 'a Kabul hotel'): the thing
-    lies there."""
-    if noun.pos_ != "NOUN":
+    """The state of the place named before a common noun or inside a body's name ('a Jerusalem market', 'a Kabul
+    hotel', 'Tehran University'): the thing lies there."""
+    if noun.pos_ != "NOUN" and noun.ent_type_ not in {"ORG", "FAC"}:  # 'Tehran University' lies in Tehran
         return None
     return next((st for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                  and (st := _state_at(ix, c))), None)
