@@ -795,3 +795,7 @@ def test_a_body_named_after_its_city_lies_there_and_doers_of_listed_acts():
         ("egypt", "PROTEST", "egypt")}
     assert ("national-court", "ACCUSE", "chile") in coded(
         "Spain's National Court opened an inquiry into torture and disappearances carried out by Chilean officers.")
+
+
+def test_what_was_offered_and_turned_down_is_no_second_event():
+    assert coded("Belgrade rejected the mediation offered by Greece.") == {("serbia", "REJECT", "greece")}

@@ -428,6 +428,9 @@ def _subsumed(f: _Found, verbs: dict[int, _Found], demands: dict[int, _Found]) -
         return True
     if f.trigger.pos == "V" and _purpose_of_same(tok, verbs):
         return True
+    if f.trigger.pos == "V" and tok.dep_ == "acl" and tok.tag_ == "VBN" and head.dep_ in {"dobj", "nsubjpass"} and \
+            head.head.i in verbs:  # "rejected the mediation offered by Greece": the offer is what was turned down
+        return True
     if head.i == tok.i or head.i not in verbs:
         return False
     if f.trigger.pos == "V":
