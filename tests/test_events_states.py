@@ -799,3 +799,10 @@ def test_a_body_named_after_its_city_lies_there_and_doers_of_listed_acts():
 
 def test_what_was_offered_and_turned_down_is_no_second_event():
     assert coded("Belgrade rejected the mediation offered by Greece.") == {("serbia", "REJECT", "greece")}
+
+
+def test_an_inquiry_ordered_is_an_investigation_and_what_it_looks_into_no_second_event():
+    assert coded("Kenya's attorney general ordered an investigation into the conduct of police in Kisumu.") == {
+        ("role:attorney general:kenya", "ACCUSE", "kenya")}
+    assert {t for _, t, _ in coded("Police in Lima launched an investigation into the bombing of a hotel.")} == {
+        "ACCUSE"}

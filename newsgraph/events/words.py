@@ -62,7 +62,7 @@ CROWD_NOUNS = {"student", "worker", "protester", "protestor", "demonstrator", "r
                "nurse", "physician", "pilot", "docker", "shopkeeper", "merchant", "pensioner", "retiree", "rioter",
                "mob"}
 # Prepositions by which an act names what it is about ("protested against the deal").
-CONTENT_PREPS = {"against", "about", "over", "for", "of", "on"}
+CONTENT_PREPS = {"against", "about", "over", "for", "of", "on", "into"}
 # Head nouns that make a nominal trigger before them an event ("a mediation effort", "an aid package").
 EFFORT_NOUNS = {"effort", "mission", "operation", "campaign", "drive", "process", "bid", "push", "initiative",
                 "programme", "program", "package", "attempt"}
