@@ -806,3 +806,9 @@ def test_an_inquiry_ordered_is_an_investigation_and_what_it_looks_into_no_second
         ("role:attorney general:kenya", "ACCUSE", "kenya")}
     assert {t for _, t, _ in coded("Police in Lima launched an investigation into the bombing of a hotel.")} == {
         "ACCUSE"}
+
+
+def test_threats_and_refusals_at_home():
+    assert coded("Zambian President Frederick Chiluba threatened to declare a state of emergency.") == {
+        ("frederick-chiluba", "THREATEN", "zambia")}
+    assert coded("Kenya's opposition rejected the election results.") == {("kenya", "REJECT", "kenya")}

@@ -814,7 +814,11 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     if not sources and f.trigger.type == "ASSAULT" and (verb.dep_ not in {"acl", "relcl"} or _existential(verb.head)):
         sources = _attack_place(ix, verb)  # a participle after a noun describes it ('soldiers killed in X')
     if not targets and f.trigger.type in DOMESTIC_SAYING | {"SUPPORT"} and any(_crowd_noun(ix, s) for s in sources):
-        targets = _own_government(ix, verb, sources)  # "unions endorsed the government's plan": their own
+        targets = _own_government(ix, verb, sources) or (  # "unions endorsed the government's plan": their own;
+            _crowd_home(ix, verb, sources) if f.trigger.type in CRITICAL else [])  # "the opposition rejected the
+        # election results": what it turns down at home is its government's
+    if not targets and f.trigger.type == "THREATEN" and sources:  # "threatened to declare a state of emergency"
+        targets = next((t for x in verb.children if x.dep_ == "xcomp" and (t := _own_place(ix, x, sources))), [])
     if not targets and f.trigger.type == "CONCEDE" and any(_crowd_noun(ix, s) for s in sources):
         targets = _crowd_home(ix, verb, sources)  # "the teachers' union called off its strike": to its government
     if sources and not targets and f.trigger.type == "PROTEST":
