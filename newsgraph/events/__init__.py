@@ -320,6 +320,8 @@ def _find_trigger(tok: Token) -> _Found | None:
                 return _Found(tok, hit)
         if lemma in _speech_verbs() and ("V", lemma) not in lex and _obligation(tok) is not None:
             return _Found(tok, OBLIGATION)  # "Chile said that Peru must return the aircraft"
+        if lemma in {"order", "tell", "give"} and any(c.dep_ == "xcomp" and c.lemma_ == "leave" for c in tok.children):
+            return _Found(tok, lex[("V", "expel")])  # "ordered the ambassador to leave the country": an expulsion
         if lemma in {"leave", "quit"} and any(c.dep_ == "dobj" for c in tok.children) and any(
                 c.dep_ == "nsubj" and _common_lemma(c) in FORCE_NOUNS for c in tok.children):
             return _Found(tok, lex[("V", "withdraw")])  # "the last Russian troops left Estonia": a withdrawal
