@@ -816,5 +816,5 @@ def test_threats_and_refusals_at_home():
 
 def test_ordering_a_diplomat_to_leave_is_an_expulsion_and_allowing_relief_flights_a_retreat():
     assert coded("Uganda ordered the Sudanese ambassador to leave the country within 48 hours.") == {
-        ("uganda", "SANCTION", "sudan")}
+        ("uganda", "SANCTION", "role:ambassador:sudan")}
     assert ("sudan", "RETREAT", None) in coded("The Sudanese government allowed relief flights into the south.")
