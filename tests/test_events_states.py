@@ -818,3 +818,9 @@ def test_ordering_a_diplomat_to_leave_is_an_expulsion_and_allowing_relief_flight
     assert coded("Uganda ordered the Sudanese ambassador to leave the country within 48 hours.") == {
         ("uganda", "SANCTION", "role:ambassador:sudan")}
     assert ("sudan", "RETREAT", None) in coded("The Sudanese government allowed relief flights into the south.")
+
+
+def test_an_object_parsed_under_as_and_troops_offered_by_their_state():
+    assert coded("North Korea rejected as absurd a U.S. proposal for talks.") == {
+        ("north-korea", "REJECT", "united-states")}
+    assert coded("Indonesia turned down an offer of Australian troops.") == {("indonesia", "REJECT", "australia")}

@@ -1000,10 +1000,14 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     out = _judged_doers(ix, verb, f)
     if out:
         return out
-    for child in verb.children:
+    # "rejected as absurd a U.S. proposal", "dismissed as baseless Egypt's claim": the object parsed under 'as'
+    as_objects = [] if any(c.dep_ == "dobj" for c in verb.children) else [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+        if p.dep_ == "pobj" and p.pos_ == "NOUN" and any(d.dep_ in {"det", "poss"} for d in p.children)]
+    for child in [*verb.children, *as_objects]:
         if f.trigger.type == "CONSULT" and child.dep_ == "dobj" and _topic(ix, child):
             continue  # "discussed Somalia's debt with X": what is talked about is no party to the talks
-        if child.dep_ in {"dobj", "dative"}:
+        if child.dep_ in {"dobj", "dative"} or child in as_objects:
             owners = _owners(ix, child) or _place_party(ix, child) if f.trigger.type in OWNING_TYPES else []
             # "attacked shops owned by X", "shelled the city of Homs"
             used = _same(child, f.consumed) and f.trigger.phrase.split()[-1] not in STAND_INS  # "struck the town
@@ -1110,8 +1114,11 @@ def _authors(ix: MentionIndex, thing: Token) -> list[Mention]:
     whose proposal is turned down, backed or judged."""
     return [a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in ix.agent(c)] or [
         m for prep in ("from", "by") for m in _capital_targets(ix, thing, prep)] or ([
-            a for c in thing.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for a in ix.pobj(c)]
-        if thing.lemma_.lower() in PROPOSAL_NOUNS else [])  # "a ceasefire offer from the rebels"
+            a for c in thing.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for a in ix.pobj(c)] or [
+            a for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+            if p.dep_ == "pobj" and _common_lemma(p) in FORCE_NOUNS for a in ix.np(p)]
+        if thing.lemma_.lower() in PROPOSAL_NOUNS else [])  # "a ceasefire offer from the rebels", "an offer of
+    # Australian troops": whose troops are offered offers them
 
 
 def _past_forum(ix: MentionIndex, toks: list[Token], trig: Trigger, targets: list[Mention]) -> list[Mention]:
