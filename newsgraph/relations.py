@@ -56,6 +56,7 @@ OF_HEADS = {"leader", "leadership", "government", "people", "president", "head",
             "capital", "province", "territory", "state", "country", "nation", "authority", "delegation",
             "representative", "minister", "ministry", "army", "force", "troop", "parliament", "member", "part",
             "citizen", "official", "diplomat", "side", "regime", "administration", "population", "kingdom",
+            "resident", "inhabitant",
             # a force's units and craft ('gunboats of the Yugoslav navy', 'jets of the Israeli air force')
             "unit", "warship", "gunboat", "ship", "jet", "aircraft", "plane", "helicopter", "tank", "battalion",
             "brigade", "division", "squadron", "fleet", "soldier", "commander", "officer",

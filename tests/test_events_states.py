@@ -824,3 +824,10 @@ def test_an_object_parsed_under_as_and_troops_offered_by_their_state():
     assert coded("North Korea rejected as absurd a U.S. proposal for talks.") == {
         ("north-korea", "REJECT", "united-states")}
     assert coded("Indonesia turned down an offer of Australian troops.") == {("indonesia", "REJECT", "australia")}
+
+
+def test_residents_of_a_place_and_prisoners_held_in_a_state_protest_there():
+    assert coded("Residents of Okinawa protested against the presence of U.S. bases.") == {
+        ("okinawa", "PROTEST", "united-states")}
+    assert coded("Hundreds of Kurdish prisoners in Turkish jails went on hunger strike.") >= {
+        ("turkey", "PROTEST", "turkey")}

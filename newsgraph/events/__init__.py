@@ -916,7 +916,9 @@ def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets
     done = next((t for t in done_to if _unnamed_party(ix, t)), None) if not targets else None
     if doer is None and done is None:
         return sources, targets
-    home = _place_state(ix, [doer], PLACE_PREPS) if doer is not None else None
+    crowd = [doer, *(p for c in doer.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)] if \
+        doer is not None else []  # "hundreds of prisoners in X"
+    home = _place_state(ix, crowd, PLACE_PREPS) if doer is not None else None
     if home is not None:  # "rebels in Yemen fired at the Saudi city of X": the doers are placed apart from the act
         sources = _state_party(ix, doer, home)
         if done is None:

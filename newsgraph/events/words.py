@@ -167,7 +167,7 @@ FLEEING = {"flee", "escape", "leave"}
 # Participles that make people the opposition of the day ("striking miners", "protesting farmers").
 PROTESTING = {"striking", "protesting", "demonstrating", "rioting", "marching"}
 # Nouns for a party's part in something, whose "of" names the party ("an inquiry into the role of X's diplomats").
-CONDUCT_NOUNS = {"role", "involvement", "part", "conduct", "complicity", "activity"}
+CONDUCT_NOUNS = {"role", "involvement", "part", "conduct", "complicity", "activity", "presence"}
 # Goods and traffic a restriction can stop on their way to a state ("an embargo on arms sales to X").
 TRADE_NOUNS = {"sale", "export", "shipment", "delivery", "supply", "flight", "transfer", "trade", "investment"}
 # Verbs of obstruction and of storming, which done by a crowd are protest (CAMEO 144 obstruct, block; 145 riot).
