@@ -819,6 +819,9 @@ def _classify_entity(span: Span, label: str, persons_seen: set[str]) -> _Found |
             return None  # a city as a location
         return _Found(span.start, span.end, slug(text), "place", "name", name=text, country=_place_state(span))
     if label == "NORP":
+        people = _people_state(text + "s") if " " not in text else None
+        if people is not None:  # 'Serb forces', 'Croat villages': a people's name as its state's adjective
+            return _Found(span.start, span.end, people.id, people.type, "demonym", people, people.name)
         if span.root.pos_ == "ADJ" or _modifies_noun(span):
             return None
         return _Found(span.start, span.end, slug(text), "group", "name", name=text, country=_country_within(span))

@@ -831,3 +831,7 @@ def test_residents_of_a_place_and_prisoners_held_in_a_state_protest_there():
         ("okinawa", "PROTEST", "united-states")}
     assert coded("Hundreds of Kurdish prisoners in Turkish jails went on hunger strike.") >= {
         ("turkey", "PROTEST", "turkey")}
+
+
+def test_a_peoples_name_before_a_noun_is_its_states_adjective():
+    assert coded("Serb forces shelled the town of Tuzla.") == {("serbia", "ASSAULT", "bosnia-and-herzegovina")}

@@ -120,7 +120,7 @@ MEASURE_NOUNS = {"ton", "tonne", "dollar", "worth", "amount", "shipment", "consi
                  "hundred", "dozen", "number", "contingent", "battalion"}
 REGION_KINDS = {"state", "province", "region", "district", "governorate", "prefecture", "oblast"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "port", "area", "street",
-                    "outskirts", "suburb"}
+                    "outskirts", "suburb", "enclave"}
 # Acts that move forces out of or into a place: the place stands for its state ("pulled out of Kabul airport").
 MOVING_TYPES = {"RETREAT", "MOBILIZE"}
 # Prepositions that name the doer of a nominal trigger: "at the request of X", "the deployment of X's troops";
