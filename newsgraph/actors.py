@@ -187,7 +187,7 @@ def _is_agentive(span: Span) -> bool:
         head = head.head
     if head.dep_ in {"nsubj", "nsubjpass", "poss", "dobj", "agent", "appos"}:
         return True
-    return head.dep_ == "pobj" and head.head.lower_ in {"by", "with", "against", "for", "between", "of"}
+    return head.dep_ == "pobj" and head.head.lower_ in {"by", "with", "against", "for", "between", "of", "behind"}
 
 
 def _gazetteer_spans(parsed: SpacyDoc, gaz: Gazetteer) -> list[_Found]:

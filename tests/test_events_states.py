@@ -835,3 +835,10 @@ def test_residents_of_a_place_and_prisoners_held_in_a_state_protest_there():
 
 def test_a_peoples_name_before_a_noun_is_its_states_adjective():
     assert coded("Serb forces shelled the town of Tuzla.") == {("serbia", "ASSAULT", "bosnia-and-herzegovina")}
+
+
+def test_support_thrown_behind_a_capital_and_what_a_backed_decision_says_is_no_event():
+    assert coded("Moscow threw its support behind Belgrade in the dispute over Kosovo.") == {
+        ("russia", "SUPPORT", "serbia")}
+    assert coded("Britain backed Washington's decision to bomb Libya.") == {
+        ("united-kingdom", "SUPPORT", "united-states")}

@@ -593,8 +593,8 @@ def _content_of(tok: Token, verbs: dict[int, _Found]) -> bool:
         hit = verbs.get(cur.i)
         if hit is not None:  # what lies inside a threat's content lies in that content too ('threatened to shoot
             # down aircraft violating its airspace': the violation is no event of its own)
-            return clausal and hit.trigger.type in CONTENT_TYPES or reason and hit.trigger.type in REASONED or (
-                clausal and _content_of(cur, verbs))
+            return clausal and hit.trigger.type in CONTENT_TYPES | {"SUPPORT"} or reason and hit.trigger.type in \
+                REASONED or (clausal and _content_of(cur, verbs))  # "backed X's decision to bomb Y": what is backed
         if came_by == "ccomp" and any(c.dep_ == "dobj" and c.i in verbs and verbs[c.i].trigger.pos == "N" and
                                       verbs[c.i].trigger.type in CONTENT_TYPES for c in cur.children):
             return True  # "renewed its demand that X withdraw": the clause is the content of the noun
@@ -1604,9 +1604,10 @@ def _governor_args(ix: MentionIndex, noun: Token, trig: Trigger, has_source: boo
     targets = []
     if via == "dobj" and verb.lemma_ in LIGHT_VERBS:  # "gave Iraq an ultimatum", "gave aid to X"
         targets = [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in ix.np(c)] or \
-            _prep_targets(ix, verb, trig, ("to", "with", "against", "on", "for", "into"))
-    if via == "dobj" and not targets:  # "opened an inquiry into X", "staged a strike against X": the parser hangs
-        targets = _prep_targets(ix, verb, trig, ("into", "against"))  # the noun's complement on the verb
+            _prep_targets(ix, verb, trig, ("to", "with", "against", "on", "for", "into", "behind"))
+    if via == "dobj" and not targets:  # "opened an inquiry into X", "staged a strike against X", "threw its support
+        targets = _prep_targets(ix, verb, trig, ("into", "against", "behind"))  # behind X": the parser hangs the
+        # noun's complement on the verb
     if via == "nsubj":  # "sanctions cut off the Russian economy", "his trip was to China"
         targets = [a for c in verb.children if c.dep_ in {"dobj", "attr"} for a in ix.np(c)] or _prep_targets(
             ix, verb, trig, ("to", "against", "on", "with") + (("in", "inside") if trig.type in IN_TARGET_TYPES

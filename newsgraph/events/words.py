@@ -31,7 +31,7 @@ LEMMA_FIXES = {"stag": "stage", "cordone": "cordon"}
 FORM_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape"}
 # Prepositions that introduce the target of an event ("met with X", "sanctions against X").
 TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "into", "toward", "towards", "over", "upon", "of",
-                "between")
+                "between", "behind")
 # For events done to a place as well as to its people ("put down riots in X", "deployed troops in X").
 IN_TARGET_TYPES = {"AID", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE", "RETREAT"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
