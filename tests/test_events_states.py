@@ -842,3 +842,10 @@ def test_support_thrown_behind_a_capital_and_what_a_backed_decision_says_is_no_e
         ("russia", "SUPPORT", "serbia")}
     assert coded("Britain backed Washington's decision to bomb Libya.") == {
         ("united-kingdom", "SUPPORT", "united-states")}
+
+
+def test_leaving_a_body_reduces_relations_and_envoys_recalled():
+    assert coded("Morocco withdrew from the Organization of African Unity.") == {
+        ("morocco", "SANCTION", "organisation-of-african-unity")}
+    assert coded("Israel withdrew from Gaza.") == {("israel", "RETREAT", "palestinian-territory")}
+    assert coded("Nigeria recalled its high commissioner from London.") == {("nigeria", "SANCTION", "united-kingdom")}

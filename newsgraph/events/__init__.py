@@ -638,6 +638,10 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
         return []
     negated = _is_negated(tok)
     kind = trig.type
+    gaz = load_gazetteer()
+    if kind == "RETREAT" and tok.lemma_ in {"withdraw", "pull", "quit"} and targets and all(
+            (e := gaz.entries.get(t.actor)) is not None and e.type == "organization" for t in targets):
+        kind = "SANCTION"  # "Morocco withdrew from the OAU": leaving a body reduces relations (CAMEO 16)
     if kind == "AID" and f.consumed is not None and _common_lemma(f.consumed) in FORCE_NOUNS and targets and \
             _sole_state(ix, sources) is not None and _sole_state(ix, sources) == _sole_state(ix, targets):
         kind = "MOBILIZE"  # "Sri Lanka sent troops to the Jaffna peninsula": troops sent at home are deployed
