@@ -54,6 +54,9 @@ OFFICE_NOUNS = {"resignation", "ouster", "removal", "impeachment", "overthrow", 
 # Last words of the names of parties, fronts and armed movements, which are a state's own when no data says whose.
 POLITICAL_BODY_WORDS = {"party", "front", "league", "movement", "alliance", "congress", "army", "brigade",
                         "brigades", "militia", "coalition", "union", "rally", "convention", "democracy", "liberation"}
+# Verbs by which a state holds, frees or tries a person ('released X', 'arrested supporters of X').
+CUSTODY_VERBS = {"arrest", "detain", "jail", "imprison", "release", "free", "sentence", "try", "execute", "charge",
+                 "indict", "convict", "hold", "pardon", "exile", "deport", "extradite"}
 # Verbs by which an office holder leaves office ('demanding that X resign', 'step down').
 LEAVING_OFFICE = {"resign", "step", "abdicate"}
 # Prefixes by which a hyphenated state adjective says whom a body sides with or against, not whose it is.
@@ -133,11 +136,13 @@ def _is_locative(span: Span) -> bool:
 def _addressed(span: Span) -> bool:
     """'protested to Tokyo', 'complained to Moscow': a capital a message is sent to is the government addressed,
     not a place."""
-    from newsgraph.quotes.verbs import speech_verbs  # the quotes package reads actors: import on use
+    from newsgraph.events import lexicon  # later stages read actors: import on use
+    from newsgraph.quotes.verbs import speech_verbs
 
     head = span.root
     verb = head.head.head
-    return head.dep_ == "pobj" and head.head.lower_ == "to" and verb.pos_ == "VERB" and verb.lemma_ in speech_verbs()
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and verb.pos_ == "VERB" and (
+        verb.lemma_ in speech_verbs() or ("V", f"{verb.lemma_} to") in lexicon())  # 'appealed to Pyongyang'
 
 
 def _stands_alone(span: Span) -> bool:
@@ -473,6 +478,18 @@ def _office_state(span: Span) -> Entry | None:
     if not any(titles().get(w.lower_) in {"leader", "official"} for w in words) and not _in_office(span):
         return None
     return _home_state_of_sentence(span, len(words))
+
+
+def _held_state(span: Span) -> Entry | None:
+    """'Burma's government released Aung San Suu Kyi', 'police arrested supporters of X': a person a state holds,
+    frees or tries, in a sentence that names that state alone, is its own."""
+    root = span.root
+    held = root if root.dep_ in {"dobj", "nsubjpass"} else (
+        root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in {
+            "dobj", "nsubjpass"} else None)
+    if held is None or held.head.lemma_.lower() not in CUSTODY_VERBS:
+        return None
+    return _home_state_of_sentence(span, 0, office=False)
 
 
 def _party_state(span: Span) -> Entry | None:
@@ -982,7 +999,7 @@ def _assemble(doc: Document, parsed: SpacyDoc, found: list[_Found]) -> tuple[lis
             if desc:
                 actor.descriptions[desc] += 1
             country = _person_country(span)
-            home = _office_state(span) if country is None else None
+            home = (_office_state(span) or _held_state(span)) if country is None else None
             if home is not None and home.iso3:
                 actor.context[home.iso3] += 1
         elif f.type in {"organization", "group"} and f.entry is None and country is None:

@@ -849,3 +849,10 @@ def test_leaving_a_body_reduces_relations_and_envoys_recalled():
         ("morocco", "SANCTION", "organisation-of-african-unity")}
     assert coded("Israel withdrew from Gaza.") == {("israel", "RETREAT", "palestinian-territory")}
     assert coded("Nigeria recalled its high commissioner from London.") == {("nigeria", "SANCTION", "united-kingdom")}
+
+
+def test_a_person_a_state_holds_or_frees_is_its_own_and_a_capital_appealed_to_its_government():
+    events, codes = read("Burma's military government released Aung San Suu Kyi from house arrest on Monday.")
+    assert [(codes.get(e.source), e.type, codes.get(e.target)) for e in events] == [("MMR", "RETREAT", "MMR")]
+    assert coded("Seoul appealed to Pyongyang to resume family reunions.") >= {
+        ("south-korea", "REQUEST", "north-korea")}

@@ -63,6 +63,7 @@ from newsgraph.dates import resolve_when
 from newsgraph.events.home import (
     _crowd_home,
     _crowd_noun,
+    _named_by_state,
     _other_side_state,
     _own_government,
     _own_place,
@@ -981,7 +982,7 @@ def _own_people(ix: MentionIndex, verb: Token, sources: list[Mention], kind: str
               and ({c.lemma_.lower(), *(m.lemma_.lower() for m in c.children if m.dep_ in {"compound", "amod"})}
                    & nouns or c.lemma_.lower() in PEOPLE_NOUNS | LABOUR_NOUNS and any(
                        m.dep_ == "amod" and m.lower_ in PROTESTING for m in c.children))
-              and not _named_party(ix, c)  # "activists", "opposition leaders", "striking miners"
+              and not _named_by_state(ix, c)  # "activists", "opposition leaders", "supporters of X" (no state's)
               and not any(m.dep_ == "amod" and m.lower_ in FOREIGN_WORDS for m in c.children)]  # not "foreign ..."
     state = _sole_state(ix, sources)
     if not people or state is None:
