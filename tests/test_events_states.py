@@ -856,3 +856,8 @@ def test_a_person_a_state_holds_or_frees_is_its_own_and_a_capital_appealed_to_it
     assert [(codes.get(e.source), e.type, codes.get(e.target)) for e in events] == [("MMR", "RETREAT", "MMR")]
     assert coded("Seoul appealed to Pyongyang to resume family reunions.") >= {
         ("south-korea", "REQUEST", "north-korea")}
+
+
+def test_a_party_no_one_recognised_banned_at_home():
+    assert coded("Turkey's Constitutional Court banned the pro-Kurdish People's Democracy Party on Thursday.") == {
+        ("constitutional-court", "COERCE", "turkey")}

@@ -978,7 +978,8 @@ def _own_people(ix: MentionIndex, verb: Token, sources: list[Mention], kind: str
         for p in c.children if p.dep_ == "pobj"]  # "opened fire on a crowd"
     objects += [p for o in objects if _match(o) is not None for c in o.children if c.dep_ == "prep" and
                 c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]  # "ordered the arrest of farmers"
-    people = [c for c in objects if c.pos_ == "NOUN"
+    people = [c for c in objects if (c.pos_ == "NOUN" or c.pos_ == "PROPN" and c.i not in ix.by_token)  # "the
+              # People's Democracy Party", a name no one recognised
               and ({c.lemma_.lower(), *(m.lemma_.lower() for m in c.children if m.dep_ in {"compound", "amod"})}
                    & nouns or c.lemma_.lower() in PEOPLE_NOUNS | LABOUR_NOUNS and any(
                        m.dep_ == "amod" and m.lower_ in PROTESTING for m in c.children))
