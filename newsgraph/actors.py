@@ -883,7 +883,7 @@ def _names_a_thing(span: Span) -> bool:
 
 def _people_state(plural: str) -> Entry | None:
     """The state a people named in the plural is named after, where its name is the state's with a suffix
-    English adds for the land ('Serbs' of Serbia, 'Croats' of Croatia, 'Turks' of Turkey, 'Finns' of Finland):
+    English adds for the land ('Serbs' of Serbia, 'Croats' of Croatia, 'Turks' of Turkey, 'Swedes' of Sweden):
     a people the data lists no demonym for."""
     gaz = load_gazetteer()
     if not plural.endswith("s") or len(plural) < 5:
@@ -1000,13 +1000,13 @@ def _assemble(doc: Document, parsed: SpacyDoc, found: list[_Found]) -> tuple[lis
                 actor.descriptions[desc] += 1
             country = _person_country(span)
             home = (_office_state(span) or _held_state(span)) if country is None else None
-            if home is not None and home.iso3:
-                actor.context[home.iso3] += 1
         elif f.type in {"organization", "group"} and f.entry is None and country is None:
             # a party no data names, or a people with no state ('Shona rebels'), is of the state it is named in
             home = _party_state(span) if f.type == "organization" else _home_state_of_sentence(span, 0, office=False)
-            if home is not None and home.iso3:
-                actor.context[home.iso3] += 1
+        else:
+            home = None
+        if home is not None and home.iso3:
+            actor.context[home.iso3] += 1
         if country is not None and country.iso3:
             actor.countries[country.iso3] += 1
     actors = [_to_actor(a, doc.id) for a in local.values()]

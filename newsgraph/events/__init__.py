@@ -1251,8 +1251,8 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False,
     found = ix.np(obj) or _state_words_before(ix, obj) or _hyphen_owner(ix, obj) or [
         a for c in obj.children if c.dep_ == "poss" for a in ix.np(c)] or [  # "against the Danish government's
         a for c in obj.children if c.dep_ == "relcl" for g in c.children if g.dep_ == "nsubj" and g.i < c.i
-        for a in ix.np(g)] or [  # decision", "against the barrier Israel is building": whose the thing is;
-        a for a in _doers_named(ix, obj)]  # "the expansion of settlements by Israel": who does it
+        for a in ix.np(g)] or _doers_named(ix, obj)  # decision", "against the barrier Israel is building": whose the
+    # thing is; "the expansion of settlements by Israel": who does it
     if not found and obj.pos_ == "NOUN" and obj.lemma_.lower() in REPORT_NOUNS:  # "an inquiry into allegations
         found = _alleged_doers(ix, obj)  # that police tortured detainees in X": whom the allegations are about
     if not found and _common_lemma(obj) in CONDUCT_NOUNS:  # "into the role of Iranian diplomats"
@@ -1331,8 +1331,7 @@ def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> lis
         _modifier_state(ix, m) if ix.type_of(m) == "person" else None))}  # a state's own official, not its rebels
     for child in tok.children:
         to_clause = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        if child.dep_ not in ({"ccomp", "xcomp", "advcl"} if purpose else {"ccomp", "xcomp", "advcl"}) or (
-                purpose and not to_clause and not _demanding(child)) or (
+        if child.dep_ not in {"ccomp", "xcomp", "advcl"} or (purpose and not to_clause and not _demanding(child)) or (
                 not purpose and child.dep_ == "advcl" and not to_clause):
             continue  # an infinitive the parser hangs as an adverbial clause is still the content ('threatened
             # on Tuesday to aim its missiles at X')

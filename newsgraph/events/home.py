@@ -132,7 +132,6 @@ def _protest_place(ix: MentionIndex, toks: list[Token]) -> list[Mention]:
     return _state_party(ix, toks[0], _place_state(ix, toks, ATTACK_PLACE_PREPS))  # "rallied outside parliament in X"
 
 
-
 def _crowd_home(ix: MentionIndex, tok: Token, sources: list[Mention]) -> list[Mention]:
     """'Coal miners in Russia blocked the railway to protest unpaid wages', 'Palestinian prisoners in Israeli jails
     began a hunger strike': a street protest that names no one it is against is against the state where its
@@ -146,10 +145,13 @@ def _crowd_home(ix: MentionIndex, tok: Token, sources: list[Mention]) -> list[Me
 def _crowd_noun(ix: MentionIndex, m: Mention) -> Token | None:
     """The crowd or people noun a source mention names or qualifies ('Bangladeshi garment workers', 'miners in
     Russia', 'opposition parties'), if it is one."""
-    span = ix.parsed.char_span(m.start, m.end) if id(m) not in ix.spans else None
-    if id(m) not in ix.spans and span is None:
-        return None
-    tok = ix.head(m) if span is None else span.root  # a stand-in sits on the word for the party it places
+    if id(m) in ix.spans:
+        tok = ix.head(m)
+    else:  # a stand-in sits on the word for the party it places
+        span = ix.parsed.char_span(m.start, m.end)
+        if span is None:
+            return None
+        tok = span.root
     for _ in range(3):
         if _common_lemma(tok) in MARCHING_NOUNS:
             return tok
