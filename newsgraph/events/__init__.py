@@ -170,9 +170,10 @@ from newsgraph.events.words import (
     UNREAL_ADJS,
     VOWING_VERBS,
 )
-from newsgraph.gazetteer import fold, load_gazetteer, word_table
+from newsgraph.gazetteer import fold, load_gazetteer
 from newsgraph.model import PLOVER_TYPES, Document, Event, Mention
 from newsgraph.nlp import token_list
+from newsgraph.quotes.verbs import speech_verbs
 from newsgraph.relations import (
     RELATION_NOUNS,
     MentionIndex,
@@ -319,7 +320,7 @@ def _find_trigger(tok: Token) -> _Found | None:
             hit = lex.get(("V", f"{tok.doc[tok.i - 2].lower_}-{lemma}"))
             if hit:
                 return _Found(tok, hit)
-        if lemma in _speech_verbs() and ("V", lemma) not in lex and _obligation(tok) is not None:
+        if lemma in speech_verbs() and ("V", lemma) not in lex and _obligation(tok) is not None:
             return _Found(tok, OBLIGATION)  # "Chile said that Peru must return the aircraft"
         if lemma in {"order", "tell", "give"} and any(c.dep_ == "xcomp" and c.lemma_ == "leave" for c in tok.children):
             return _Found(tok, lex[("V", "expel")])  # "ordered the ambassador to leave the country": an expulsion
@@ -408,11 +409,6 @@ def _names_person(tok: Token) -> bool:
         c.dep_ == "compound" and c.lower_ in titles() for c in tok.children)
 
 
-@lru_cache(maxsize=1)
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(word_table("speech_verbs.txt"))
-
-
 def _obligation(verb: Token) -> Token | None:
     """The clause a speaker says another actor must carry out ('said that Peru must return ...')."""
     for child in verb.children:
@@ -447,7 +443,7 @@ def _speakers(ix: MentionIndex, verb: Token) -> list[Mention]:
     """Who reports the clause of `verb` ('..., officials in London said'; 'X said ...')."""
     said = verb.head if verb.dep_ in {"ccomp", "parataxis"} else next(
         (c for c in verb.children if c.dep_ == "parataxis"), None)
-    if said is None or said.lemma_ not in _speech_verbs():
+    if said is None or said.lemma_ not in speech_verbs():
         return []
     return ix.subjects(said)
 
@@ -1078,7 +1074,7 @@ def _posture_target(ix: MentionIndex, verb: Token) -> list[Mention]:
         "in", "amid"} for w in n.children if w.dep_ == "prep" and w.lower_ == "with" for a in ix.pobj(w)]
     occasion = [a for c in verb.children if c.dep_ in {"advcl", "prep"} and (c.lower_ == "after" or any(
         m.dep_ == "mark" and m.lower_ in {"after", "as"} for m in c.children) or (
-        c.tag_ == "VBG" and c.lemma_ in _speech_verbs())) for t in c.subtree
+        c.tag_ == "VBG" and c.lemma_ in speech_verbs())) for t in c.subtree
         if (a := ix.by_token.get(t.i)) is not None and ix.type_of(a) == "country"][:1]
     return aimed or rival or occasion
 
