@@ -134,15 +134,16 @@ def _is_locative(span: Span) -> bool:
 
 
 def _addressed(span: Span) -> bool:
-    """'protested to Tokyo', 'complained to Moscow': a capital a message is sent to is the government addressed,
-    not a place."""
+    """'protested to Tokyo', 'called on Pyongyang', 'cracked down on Belgrade': a capital a message or an act
+    is directed at, through the preposition the act's phrase takes, is the government addressed, not a place."""
     from newsgraph.events import lexicon  # later stages read actors: import on use
     from newsgraph.quotes.verbs import speech_verbs
 
     head = span.root
-    verb = head.head.head
-    return head.dep_ == "pobj" and head.head.lower_ == "to" and verb.pos_ == "VERB" and (
-        verb.lemma_ in speech_verbs() or ("V", f"{verb.lemma_} to") in lexicon())  # 'appealed to Pyongyang'
+    verb, prep = head.head.head, head.head.lower_
+    if head.dep_ != "pobj" or verb.pos_ != "VERB" or prep in LOCATIVE_PREPS - {"to"}:
+        return False
+    return prep == "to" and verb.lemma_ in speech_verbs() or ("V", f"{verb.lemma_} {prep}") in lexicon()
 
 
 def _stands_alone(span: Span) -> bool:
@@ -160,6 +161,13 @@ def _names_authority(span: Span) -> bool:
     head = root.head
     words = {head.lemma_.lower(), head.lower_} | {c.lower_ for c in head.children if c.dep_ == "compound"}
     return bool(AUTHORITY_NOUNS & words)
+
+
+def _seat_of(span: Span) -> bool:
+    """'the government in Abuja', 'the regime in Pyongyang': a capital a governing body is said to sit in names
+    that state's government, as wires write it."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ in AUTHORITY_NOUNS
 
 
 def _puts_forward(span: Span) -> bool:
@@ -266,7 +274,7 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
     if key in gaz.by_capital:
         e = gaz.entries[gaz.by_capital[key]]
         if _is_agentive(span) and not _is_locative(span) or _addressed(span) or _names_authority(span) or \
-                _puts_forward(span) or _stands_alone(span):
+                _seat_of(span) or _puts_forward(span) or _stands_alone(span):
             return _Found(span.start, span.end, e.id, e.type, "metonym", e, e.name)
         return _Found(span.start, span.end, "", "place", "location")  # a location, not an actor
     return None
@@ -490,6 +498,21 @@ def _held_state(span: Span) -> Entry | None:
     if held is None or held.head.lemma_.lower() not in CUSTODY_VERBS:
         return None
     return _home_state_of_sentence(span, 0, office=False)
+
+
+def _owner_state(span: Span) -> Entry | None:
+    """"Venezuela's state oil company PDVSA", "Zimbabwe's Mugabe": a body or person a state is said to have, in the
+    possessive, is that state's."""
+    gaz = load_gazetteer()
+    heads = [span.root, *(c for c in span.root.children if c.dep_ == "compound" and c.i < span.start)]
+    for child in (c for h in heads for c in h.children):  # "Ukraine's state energy firm Naftogaz"
+        if child.dep_ != "poss" or child.i >= span.start:
+            continue
+        owner = span.doc[child.left_edge.i:child.i + 1].text
+        entry = gaz.lookup(owner) or _capital_of(child)
+        if entry is not None and entry.type == "country" and entry.iso3:
+            return entry
+    return None
 
 
 def _party_state(span: Span) -> Entry | None:
@@ -998,11 +1021,13 @@ def _assemble(doc: Document, parsed: SpacyDoc, found: list[_Found]) -> tuple[lis
             desc = _person_description(span)
             if desc:
                 actor.descriptions[desc] += 1
-            country = _person_country(span)
+            country = _person_country(span) or _owner_state(span)  # "Zimbabwe's Mugabe"
             home = (_office_state(span) or _held_state(span)) if country is None else None
         elif f.type in {"organization", "group"} and f.entry is None and country is None:
+            country = _owner_state(span)
             # a party no data names, or a people with no state ('Shona rebels'), is of the state it is named in
-            home = _party_state(span) if f.type == "organization" else _home_state_of_sentence(span, 0, office=False)
+            home = None if country is not None else _party_state(span) if f.type == "organization" else \
+                _home_state_of_sentence(span, 0, office=False)
         else:
             home = None
         if home is not None and home.iso3:

@@ -190,6 +190,10 @@ class MentionIndex:
                 if g.dep_ in {"amod", "compound"} and g.i in self.by_token and self.by_token[g.i].kind == "demonym"]
             if mods:  # "Hungarian and Romanian officials" are both states' officials; "Bolivian coca growers"
                 return unique_actors(mods)  # are Bolivia's, the adjective parsed under the noun before the head
+            owners = [a for c in tok.children if c.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in self.by_token
+                      for a in self._head_actors(c, depth + 1)]
+            if owners:  # "Nigeria's oil workers' union": the union of that state's workers
+                return owners
         # "leaders of X", "the region of X", "a lot of X"; "doctors from X", "a team of experts from X";
         # "workers at X's state oil company" (a state's: a body named there leaves them unnamed people at it)
         for prep, heads in (("of", OF_HEADS | QUANTITY_HEADS), ("from", ORIGIN_HEADS), ("at", PLACE_OF_WORK_HEADS)):

@@ -861,3 +861,30 @@ def test_a_person_a_state_holds_or_frees_is_its_own_and_a_capital_appealed_to_it
 def test_a_party_no_one_recognised_banned_at_home():
     assert coded("Turkey's Constitutional Court banned the pro-Kurdish People's Democracy Party on Thursday.") == {
         ("constitutional-court", "COERCE", "turkey")}
+
+
+def test_a_body_or_person_a_state_is_said_to_have_is_its_own():
+    assert states("Moscow sanctioned Ukraine's state energy firm Naftogaz.").get("naftogaz") == "UKR"
+    assert states("Zimbabwe's Mugabe rejected the demands of the opposition.").get("mugabe") == "ZWE"
+
+
+def test_a_capital_reached_through_the_acts_own_preposition_is_its_government():
+    assert coded("Tokyo called on Beijing to release the fishermen.") >= {("japan", "REQUEST", "china")}
+    assert coded("Ugandan rebels threatened to attack unless the government in Kampala freed their leader.") >= {
+        ("uganda", "THREATEN", "uganda")}
+
+
+def test_an_oppositions_demand_of_its_own_capital_targets_its_state():
+    assert coded("Kenyan opposition leaders demanded that Nairobi hold a referendum on the constitution.") == {
+        ("kenya", "REQUEST", "kenya")}
+
+
+def test_stopping_ties_or_easing_penalties_no_pair_lists():
+    assert coded("Moscow halted imports of Georgian mineral water on Friday.") == {("russia", "SANCTION", "georgia")}
+    assert coded("Washington relaxed its embargo on Vietnam.") == {("united-states", "RETREAT", "vietnam")}
+    assert coded("Hanoi brushed aside Beijing's claims to the islands.") == {("vietnam", "REJECT", "china")}
+
+
+def test_a_union_of_a_states_workers_is_that_states():
+    assert coded("Chile's copper miners' union rejected the government's pay offer.") == {
+        ("chile", "REJECT", "chile")}

@@ -114,10 +114,12 @@ from newsgraph.events.words import (
     DOER_NOUNS,
     DOMESTIC_SAYING,
     DOMESTIC_TYPES,
+    EASING_VERBS,
     EFFORT_NOUNS,
     EXPECTING_ADJS,
     EXPECTING_MODALS,
     EXPECTING_VERBS,
+    FIGHTING_NOUNS,
     FORCE_NOUNS,
     FOREIGN_WORDS,
     FORM_FIXES,
@@ -148,6 +150,7 @@ from newsgraph.events.words import (
     PARTICLES,
     PARTY_HEADS,
     PARTY_TYPES,
+    PENALTY_NOUNS,
     PEOPLE_NOUNS,
     PLACE_ENTS,
     PLACE_PREPS,
@@ -163,8 +166,10 @@ from newsgraph.events.words import (
     SETTLEMENT_NOUNS,
     STANCE_NOUNS,
     STAND_INS,
+    STOPPING_VERBS,
     SYMMETRIC,
     TARGET_PREPS,
+    TIES_NOUNS,
     TRADE_NOUNS,
     TRAVEL,
     UNREAL_ADJS,
@@ -400,7 +405,23 @@ def _object_phrase(lemma: str, obj: Token, lex: dict[tuple[str, str], Trigger]) 
         hit = lex.get(("V", f"{lemma} place"))
     if hit is None and (obj.pos_ == "NOUN" and _common_lemma(obj) in HUMAN_NOUNS or _people_word(obj)):
         hit = lex.get(("V", f"{lemma} people"))  # "beat refugees", "held villagers", "freed two Canadians"
-    return hit
+    return hit or _composed(lemma, obj, lex)
+
+
+def _composed(lemma: str, obj: Token, lex: dict[tuple[str, str], Trigger]) -> Trigger | None:
+    """A verb of stopping or easing with a noun of ties, fighting or penalty that no lexicon pair lists ('halted
+    imports of wine', 'suspended aid programmes', 'stopped the shelling', 'eased the embargo'): typed as the
+    lexicon types its listed pairs of the same kind."""
+    if obj.pos_ != "NOUN":
+        return None
+    nouns = {_common_lemma(obj), obj.lower_} | {_common_lemma(c) for c in obj.children if c.dep_ == "compound"}
+    if lemma in EASING_VERBS and nouns & PENALTY_NOUNS:
+        return lex.get(("V", "lift sanction"))
+    if lemma in STOPPING_VERBS and nouns & FIGHTING_NOUNS:
+        return lex.get(("V", "halt fighting"))
+    if lemma in STOPPING_VERBS and nouns & TIES_NOUNS:
+        return lex.get(("V", "halt aid"))
+    return None
 
 
 def _names_person(tok: Token) -> bool:
@@ -1322,7 +1343,9 @@ def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> lis
     clause ('demanded that the US cancel ...'), else the first actor inside it ('promised to continue
     military aid to Mozambique'), never the actor making it."""
     said_by = ix.subjects(tok) if tok.pos_ != "ADJ" else ix.subjects(tok.head)
-    # the speaker's own state named in the clause ('X's president warned that Belgrade would ...') is the speaker
+    # the speaker's own state named in the clause ('X's president warned that Belgrade would ...') is the speaker,
+    # unless the speakers are its opposition or a crowd ('Sudanese opposition leaders demanded that Khartoum ...')
+    crowd = bool(said_by) and all(_crowd_noun(ix, m) is not None for m in said_by)
     sources = {m.actor for m in said_by} | {st for m in said_by if (st := _state_of(m.actor) or (
         _modifier_state(ix, m) if ix.type_of(m) == "person" else None))}  # a state's own official, not its rebels
     for child in tok.children:
@@ -1336,7 +1359,7 @@ def _content_targets(ix: MentionIndex, tok: Token, purpose: bool = False) -> lis
             if asked:
                 return asked
         subjects = [a for c in child.children if c.dep_ in {"nsubj", "nsubjpass"} for a in ix.np(c)
-                    if a.actor not in sources]
+                    if a.actor not in sources or crowd and a.kind in {"name", "metonym"}]
         if subjects:
             return subjects
         inside = [m for t in child.subtree if t.i in ix.by_token and (m := ix.by_token[t.i]).actor not in sources

@@ -27,6 +27,7 @@ from newsgraph.events.words import (
     FOREIGN_WORDS,
     HOME_BODIES,
     MARCHING_NOUNS,
+    OPPOSITION_NOUNS,
     PEOPLE_NOUNS,
     PLACE_PREPS,
 )
@@ -153,7 +154,8 @@ def _crowd_noun(ix: MentionIndex, m: Mention) -> Token | None:
             return None
         tok = span.root
     for _ in range(3):
-        if _common_lemma(tok) in MARCHING_NOUNS:
+        if _common_lemma(tok) in MARCHING_NOUNS or any(  # "opposition leaders"
+                c.dep_ == "compound" and _common_lemma(c) in OPPOSITION_NOUNS for c in tok.children):
             return tok
         if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
             tok = tok.head.head  # "miners in Russia"

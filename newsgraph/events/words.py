@@ -42,7 +42,7 @@ GATHERINGS = {"summit", "meeting", "conference", "forum", "event", "gathering", 
 MAX_JOINT = 3  # "Xi and Putin met" pairs its subjects; a long list of attendees is not a set of pairs
 # Movement phrases that are visits only when they name whom they visit ("came to Astana").
 TRAVEL = {"come to", "go to", "travel to", "fly to", "arrive in", "arrive at"}
-PARTICLES = {"in", "out", "down", "up", "back", "off", "over", "away"}
+PARTICLES = {"in", "out", "down", "up", "back", "off", "over", "away", "aside"}
 HELP_FORMS = {"help", "helps", "helped", "helping"}
 MODALS = {"would", "could", "might", "may", "should", "must", "can", "will", "shall", "'ll", "wo", "ca"}
 # Verbs whose complement has not (yet) happened: "is set to visit", "plans to meet".
@@ -215,3 +215,16 @@ DOER_NOUNS = {"gunman", "fighter", "militant", "rebel", "insurgent", "man", "ass
               "tribesman", "pirate", "militia", "group", "unit"}
 UNREAL_ADJS = {"expected", "planned", "proposed", "possible", "potential", "likely", "upcoming", "future",
                "prospective", "scheduled", "anticipated"}
+# A verb that stops, cuts or bars something and the ties or dealings it stops: together a reduction of relations
+# (CAMEO 16: "halted imports", "froze loans", "cancelled flights"), or, for fighting, a de-escalation (CAMEO 087:
+# "halted the shelling"). The lexicon lists the common pairs; these sets make the rest of the grid.
+STOPPING_VERBS = {"halt", "suspend", "stop", "cut", "freeze", "end", "cancel", "sever", "downgrade", "reduce", "curb",
+                  "ban", "scrap", "terminate", "discontinue", "interrupt", "block", "restrict"}
+TIES_NOUNS = {"aid", "assistance", "talk", "talks", "negotiation", "dialogue", "trade", "import", "export", "sale",
+              "delivery", "shipment", "supply", "funding", "loan", "credit", "investment", "cooperation", "relation",
+              "tie", "link", "contact", "exchange", "flight", "visit", "membership", "subsidy", "grant", "purchase"}
+FIGHTING_NOUNS = {"fighting", "offensive", "attack", "bombing", "shelling", "raid", "airstrike", "strike",
+                  "hostility", "operation", "campaign", "bombardment", "assault"}
+# Verbs that lift a penalty, and the penalties (CAMEO 085: ease sanctions, embargo, blockade).
+EASING_VERBS = {"lift", "ease", "relax", "loosen", "remove", "suspend", "end", "scrap", "waive"}
+PENALTY_NOUNS = {"sanction", "embargo", "blockade", "siege", "boycott", "quota", "tariff"}
