@@ -254,6 +254,8 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
         return _Found(span.start, span.end, entry.id, entry.type, "location", entry, entry.name)
     if entry and text.isupper() and _glued_to_a_name(span, gaz):
         return None  # 'ZANU-PF': a letter code inside a compound name
+    if entry and _closes_a_longer_name(span, entry, gaz):
+        return None  # 'Kharg Island' is no Iceland ('Island'), 'Thomas Mann' no Isle of Man
     if entry:
         kind = "acronym" if text.isupper() else "name"
         return _Found(span.start, span.end, entry.id, entry.type, kind, entry, entry.name)
@@ -278,6 +280,16 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
             return _Found(span.start, span.end, e.id, e.type, "metonym", e, e.name)
         return _Found(span.start, span.end, "", "place", "location")  # a location, not an actor
     return None
+
+
+def _closes_a_longer_name(span: Span, entry: Entry, gaz: Gazetteer) -> bool:
+    """Whether a one-word other name of a state (a native or old spelling: 'Island', 'Mann') is the last word of a
+    longer name, after a capitalised word no data knows, mid-sentence; the state's own name is not ('Communist
+    China')."""
+    before = span.doc[span.start - 1] if span.start else None
+    return len(span) == 1 and fold(span.text) != fold(entry.name) and before is not None and \
+        not before.is_sent_start and before.text[:1].isupper() and before.is_alpha and \
+        gaz.lookup(before.text) is None and gaz.demonym(before.text) is None and before.lower_ not in titles()
 
 
 def _glued_to_a_name(span: Span, gaz: Gazetteer) -> bool:
@@ -387,7 +399,8 @@ def _country_within(span: Span, places: bool = True) -> Entry | None:
     for part in parts:
         entry = gaz.lookup(part.text) or gaz.demonym(part.text)
         if entry is not None and entry.type == "country" and part.text != entry.iso3 and not (  # 'PRI' is a party,
-                part.text.isupper() and _glued_to_a_name(part, gaz)):  # 'PF' in 'ZANU-PF' part of a name
+                part.text.isupper() and _glued_to_a_name(part, gaz)) and not (  # 'PF' in 'ZANU-PF' part of a name
+                _closes_a_longer_name(part, entry, gaz)):
             return entry
     for part in parts if places else []:  # a small town's name is too often a plain word ('Fleet'): large cities only
         if part.start > span.start and part.end < span.end and doc[part.start - 1].text[:1].isupper() and \

@@ -888,3 +888,16 @@ def test_stopping_ties_or_easing_penalties_no_pair_lists():
 def test_a_union_of_a_states_workers_is_that_states():
     assert coded("Chile's copper miners' union rejected the government's pay offer.") == {
         ("chile", "REJECT", "chile")}
+
+
+def test_armed_units_or_weapons_that_hit_a_place_assault_and_an_island_is_not_iceland():
+    found = states("Cairo said Libyan jets hit a fuel depot on Zabargad Island overnight.")
+    assert "iceland" not in found
+    assert coded("Cairo said Libyan jets hit a fuel depot on Zabargad Island overnight.") == {
+        ("libya", "ASSAULT", None)}
+    assert coded("Iraqi rockets struck the embassy in Kabul.") == {("iraq", "ASSAULT", "afghanistan")}
+
+
+def test_troops_that_begin_leaving_a_country_retreat_from_it():
+    assert coded("Burundian troops began leaving the north of Somalia on Friday.") == {
+        ("burundi", "RETREAT", "somalia")}

@@ -96,6 +96,7 @@ from newsgraph.events.words import (
     AGENCY_NOUNS,
     ANNOUNCING_MODALS,
     ANNOUNCING_VERBS,
+    ARMED_HARM_VERBS,
     ATTACK_PLACE_PREPS,
     BACKGROUND_PREPS,
     BORDER_NOUNS,
@@ -174,6 +175,7 @@ from newsgraph.events.words import (
     TRAVEL,
     UNREAL_ADJS,
     VOWING_VERBS,
+    WEAPON_NOUNS,
 )
 from newsgraph.gazetteer import fold, load_gazetteer
 from newsgraph.model import PLOVER_TYPES, Document, Event, Mention
@@ -330,8 +332,11 @@ def _find_trigger(tok: Token) -> _Found | None:
         if lemma in {"order", "tell", "give"} and any(c.dep_ == "xcomp" and c.lemma_ == "leave" for c in tok.children):
             return _Found(tok, lex[("V", "expel")])  # "ordered the ambassador to leave the country": an expulsion
         if lemma in {"leave", "quit"} and any(c.dep_ == "dobj" for c in tok.children) and any(
-                c.dep_ == "nsubj" and _common_lemma(c) in FORCE_NOUNS for c in tok.children):
+                _common_lemma(d) in FORCE_NOUNS for d in _doers(tok)):
             return _Found(tok, lex[("V", "withdraw")])  # "the last Russian troops left Estonia": a withdrawal
+        if lemma in ARMED_HARM_VERBS and ("V", lemma) not in lex and any(
+                _common_lemma(d) in FORCE_NOUNS | WEAPON_NOUNS for d in _doers(tok)):
+            return _Found(tok, lex[("V", "bomb")])  # "Iraqi jets hit the terminal": harm by arms is an attack
         if any(c.dep_ == "aux" and c.lower_ in HELP_FORMS for c in tok.children):
             return _Found(tok, lex[("V", "help")])  # "troops helped put down riots": parsed as an auxiliary
         # verb, preposition and noun, before the object: "go on strike", "put on alert", "sent troops to the border",
@@ -390,6 +395,16 @@ def _find_trigger(tok: Token) -> _Found | None:
         hit = lex.get(("A", lemma))
         return _Found(tok, hit) if hit else None
     return None
+
+
+def _doers(verb: Token) -> list[Token]:
+    """The words for who does a verb's act: its subject, its passive agent, or the subject of the verb it
+    completes ('troops began leaving')."""
+    out = [c for c in verb.children if c.dep_ == "nsubj"]
+    out += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not out and verb.dep_ == "xcomp":
+        out = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return out
 
 
 def _object_phrase(lemma: str, obj: Token, lex: dict[tuple[str, str], Trigger]) -> Trigger | None:

@@ -228,3 +228,9 @@ FIGHTING_NOUNS = {"fighting", "offensive", "attack", "bombing", "shelling", "rai
 # Verbs that lift a penalty, and the penalties (CAMEO 085: ease sanctions, embargo, blockade).
 EASING_VERBS = {"lift", "ease", "relax", "loosen", "remove", "suspend", "end", "scrap", "waive"}
 PENALTY_NOUNS = {"sanction", "embargo", "blockade", "siege", "boycott", "quota", "tariff"}
+# Verbs of harm that are attacks when arms or armed men do them ("Iraqi jets hit the terminal", "shells pounded
+# the town"), and other things when others do ("prices hit a record"), and the arms that make them attacks.
+ARMED_HARM_VERBS = {"hit", "pound", "rake", "blast", "target", "rock", "slam", "batter", "hammer", "pummel"}
+WEAPON_NOUNS = {"jet", "warplane", "plane", "aircraft", "helicopter", "gunship", "missile", "rocket", "artillery",
+                "tank", "gunboat", "drone", "bomber", "fighter", "shell", "mortar", "gunman", "militant", "rebel",
+                "guerrilla", "guerilla", "militiaman", "insurgent", "commando", "sniper", "battery", "bomb"}

@@ -196,6 +196,8 @@ class Fetcher:
         except httpx.HTTPError:
             rules.allow_all = True
             return rules
+        finally:
+            self._mark_done(robots_url)
         if status in (401, 403):
             rules.disallow_all = True
         elif 200 <= status < 300:
@@ -230,6 +232,8 @@ class Fetcher:
             raise _Retry(FetchError(url, _describe_transport_error(exc))) from exc
         except httpx.HTTPError as exc:
             raise FetchError(url, _describe_transport_error(exc)) from exc
+        finally:
+            self._mark_done(url)
 
     def _reply(self, url: str, response: httpx.Response) -> _Reply:
         status = response.status_code
@@ -255,7 +259,11 @@ class Fetcher:
         return wait
 
     def _wait_turn(self, url: str) -> None:
-        """Space requests to one host by `delay` (or its robots.txt Crawl-delay, if longer)."""
+        """Space requests to one host by `delay` (or its robots.txt Crawl-delay, if longer).
+
+        The gap runs from the end of the previous response (see `_mark_done`), so a slow reply
+        never lets the next request follow it closer than the delay.
+        """
         host = _host_key(url)
         gap = max(self.delay, self._crawl_delay.get(host, 0.0))
         last = self._last_request.get(host)
@@ -264,6 +272,9 @@ class Fetcher:
             if remaining > 0:
                 time.sleep(remaining)
         self._last_request[host] = time.monotonic()
+
+    def _mark_done(self, url: str) -> None:
+        self._last_request[_host_key(url)] = time.monotonic()
 
 
 def _final_error(error: FetchError, attempts: int) -> FetchError:
