@@ -493,7 +493,8 @@ def _subdivisions() -> dict[str, str]:
     left out, as it cannot say which state is meant."""
     owners: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None):
+        parent = getattr(sub, "parent_code", None)
+        if parent and not _grouping_only(parent):
             continue
         country = pycountry.countries.get(alpha_2=sub.country_code)
         if country is None:
@@ -513,6 +514,13 @@ def _subdivisions() -> dict[str, str]:
             if len(form) >= 4 and form.lower() not in _GENERIC_NAME_WORDS:
                 owners.setdefault(fold(form), set()).add(country.alpha_3)
     return {key: next(iter(isos)) for key, isos in owners.items() if len(isos) == 1}
+
+
+def _grouping_only(code: str) -> bool:
+    """Whether an ISO 3166-2 parent is only a geographic grouping ('Sumatera' over Aceh), so its children are
+    the state's first-level units."""
+    parent = pycountry.subdivisions.get(code=code)
+    return parent is not None and parent.type.lower().startswith(("geographical", "chain"))
 
 
 def _package_names(by_name: dict[str, str], by_id: dict[str, Entry]) -> list[tuple[str, str]]:

@@ -901,3 +901,20 @@ def test_armed_units_or_weapons_that_hit_a_place_assault_and_an_island_is_not_ic
 def test_troops_that_begin_leaving_a_country_retreat_from_it():
     assert coded("Burundian troops began leaving the north of Somalia on Friday.") == {
         ("burundi", "RETREAT", "somalia")}
+
+
+def test_forces_carried_to_a_place_at_home_are_deployed_against_that_state():
+    assert coded("The Nigerian army flew troops into Borno on Friday.") == {("nigeria", "MOBILIZE", "borno")}
+    assert states("The Nigerian army flew troops into Borno on Friday.")["borno"] == "NGA"
+    assert states("Jakarta rushed more police into Aceh.")["aceh"] == "IDN"  # a province under a grouping unit
+    assert coded("Thousands of troops were massed by the Sri Lankan army outside Jaffna.") == {
+        ("sri-lanka", "MOBILIZE", "sri-lanka")}
+
+
+def test_forces_readied_for_a_fight_or_in_answer_aim_at_the_other_side():
+    assert coded("Egypt called up reservists ahead of an offensive in Libya.") == {("egypt", "MOBILIZE", "libya")}
+    assert coded("Tehran placed its navy on high alert in response to what it called provocations by "
+                 "Washington.") == {("iran", "MOBILIZE", "united-states")}
+    assert coded("Athens put its forces on a war footing.") == {("greece", "MOBILIZE", None)}
+    assert coded("India moved armoured divisions close to the Pakistani border in Rajasthan.") == {
+        ("india", "MOBILIZE", "pakistan")}

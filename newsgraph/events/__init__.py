@@ -106,10 +106,13 @@ from newsgraph.events.words import (
     CONFLICT_NOUNS,
     CONTENT_PREPS,
     CONTENT_TYPES,
+    CONVEYING_VERBS,
     COOPERATIVE,
     CRITICAL,
     CROWD_NOUNS,
     DEMANDABLE,
+    DEPLOY_PLACE_PREPS,
+    DEPLOYED_NOUNS,
     DISSENT_VERBS,
     DOCUMENT_NOUNS,
     DOER_NOUNS,
@@ -341,13 +344,14 @@ def _find_trigger(tok: Token) -> _Found | None:
             return _Found(tok, lex[("V", "help")])  # "troops helped put down riots": parsed as an auxiliary
         # verb, preposition and noun, before the object: "go on strike", "put on alert", "sent troops to the border",
         # also through a particle parsed as a preposition ("pulled out of the talks")
-        for child in (c for c in tok.children if c.dep_ == "prep"):
+        for child in _idiom_preps(tok):
             for words, obj in [(child.lower_, o) for o in child.children if o.dep_ == "pobj"] + [
                     (f"{child.lower_} {g.lower_}", o) for g in child.children if g.dep_ == "prep"
                     for o in g.children if o.dep_ == "pobj"]:
-                hit = lex.get(("V", f"{lemma} {words} {obj.lemma_.lower()}"))
-                if hit:
-                    return _Found(tok, hit, obj)
+                for noun in (obj.lemma_.lower(), *(c.lower_ for c in obj.children if c.dep_ == "amod")):
+                    hit = lex.get(("V", f"{lemma} {words} {noun}"))  # also "on a war footing", parsed with
+                    if hit:  # 'footing' as a modifier of 'war'
+                        return _Found(tok, hit, obj)
         for child in tok.children:
             if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLES) or (
                     child.dep_ == "prep" and child.lower_ in {"out", "away"} and any(  # "ordered troops out of X"
@@ -397,6 +401,14 @@ def _find_trigger(tok: Token) -> _Found | None:
     return None
 
 
+def _idiom_preps(verb: Token) -> list[Token]:
+    """The prepositions that may close a 'verb preposition noun' idiom: the verb's own, then those the parser hung
+    on its object or on the noun of its first phrase ('placed its forces along the line on high alert')."""
+    own = [c for c in verb.children if c.dep_ == "prep"]
+    nouns = [c for c in verb.children if c.dep_ == "dobj"] + [p for c in own for p in c.children if p.dep_ == "pobj"]
+    return own + [c for n in nouns for c in n.children if c.dep_ == "prep"]
+
+
 def _doers(verb: Token) -> list[Token]:
     """The words for who does a verb's act: its subject, its passive agent, or the subject of the verb it
     completes ('troops began leaving')."""
@@ -424,9 +436,10 @@ def _object_phrase(lemma: str, obj: Token, lex: dict[tuple[str, str], Trigger]) 
 
 
 def _composed(lemma: str, obj: Token, lex: dict[tuple[str, str], Trigger]) -> Trigger | None:
-    """A verb of stopping or easing with a noun of ties, fighting or penalty that no lexicon pair lists ('halted
-    imports of wine', 'suspended aid programmes', 'stopped the shelling', 'eased the embargo'): typed as the
-    lexicon types its listed pairs of the same kind."""
+    """A verb of stopping or easing with a noun of ties, fighting or penalty, or one of carrying with a noun of
+    forces, that no lexicon pair lists ('halted imports of wine', 'suspended aid programmes', 'stopped the
+    shelling', 'eased the embargo', 'poured troops into X'): typed as the lexicon types its listed pairs of the
+    same kind."""
     if obj.pos_ != "NOUN":
         return None
     nouns = {_common_lemma(obj), obj.lower_} | {_common_lemma(c) for c in obj.children if c.dep_ == "compound"}
@@ -436,6 +449,8 @@ def _composed(lemma: str, obj: Token, lex: dict[tuple[str, str], Trigger]) -> Tr
         return lex.get(("V", "halt fighting"))
     if lemma in STOPPING_VERBS and nouns & TIES_NOUNS:
         return lex.get(("V", "halt aid"))
+    if lemma in CONVEYING_VERBS and nouns & DEPLOYED_NOUNS:
+        return lex.get(("V", "move troops"))  # "poured troops into X", "flew tanks to the border"
     return None
 
 
@@ -847,6 +862,8 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
             _own_proposers(ix, verb, sources) if f.trigger.type in DOMESTIC_SAYING | {"CONCEDE"} else [])
     if not targets and sources and f.trigger.type in DOMESTIC_TYPES and act is None:
         targets = _own_place(ix, verb, sources)
+    if not targets and sources and f.trigger.type == "MOBILIZE":  # "Indonesia poured troops into Aceh": forces
+        targets = _own_place(ix, verb, sources, DEPLOY_PLACE_PREPS)  # sent to a place at home are turned on it
     if not sources or not targets:
         near = f.trigger.type in {"ASSAULT", "PROTEST"}  # "rallied outside the embassy in Manila"
         sources, targets = _placed_sides(ix, verb, sources, targets, ATTACK_PLACE_PREPS if near else PLACE_PREPS)
@@ -863,6 +880,26 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
     if sources and not targets and f.trigger.type == "PROTEST":
         targets = _protest_place(ix, [verb]) or _own_government(ix, verb, sources) or _crowd_home(ix, verb, sources)
     return sources, targets
+
+
+def _border_sides(ix: MentionIndex, verb: Token) -> list[Mention]:
+    """'moved divisions close to the Pakistani border': forces sent to a border named for another state face
+    that state."""
+    own = _sole_state(ix, ix.subjects(verb) + ix.agent(verb))
+    borders = [t for t in verb.subtree if t.lemma_.lower() in BORDER_NOUNS and _phrase_of(t, verb)]
+    return [m for b in borders for c in b.children if c.dep_ in {"amod", "compound", "poss"}
+            and (m := ix.by_token.get(c.i)) is not None and _state_of(m.actor) not in {None, own}]
+
+
+def _phrase_of(tok: Token, verb: Token) -> bool:
+    """Whether a noun sits in one of a verb's own place phrases ('close to the X border', 'along the border'),
+    not in a clause or noun of its own."""
+    cur = tok
+    while cur.dep_ in {"pobj", "prep", "advmod"} and cur.head != cur:
+        cur = cur.head
+        if cur == verb:
+            return True
+    return False
 
 
 def _when_doers(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
@@ -1108,11 +1145,29 @@ def _posture_target(ix: MentionIndex, verb: Token) -> list[Mention]:
              if p.dep_ == "prep" and p.lower_ == "at" for a in ix.pobj(p)]
     rival = [a for n in verb.subtree if n.lemma_.lower() in CONFLICT_NOUNS and n.dep_ == "pobj" and n.head.lower_ in {
         "in", "amid"} for w in n.children if w.dep_ == "prep" and w.lower_ == "with" for a in ix.pobj(w)]
+    own = {s.actor for s in ix.subjects(verb)}  # "in response to what it called ...": not the doer itself
     occasion = [a for c in verb.children if c.dep_ in {"advcl", "prep"} and (c.lower_ == "after" or any(
+        p.dep_ == "pobj" and p.lemma_ in REPLY_NOUNS for p in c.children) or any(
         m.dep_ == "mark" and m.lower_ in {"after", "as"} for m in c.children) or (
         c.tag_ == "VBG" and c.lemma_ in speech_verbs())) for t in c.subtree
-        if (a := ix.by_token.get(t.i)) is not None and ix.type_of(a) == "country"][:1]
-    return aimed or rival or occasion
+        if (a := ix.by_token.get(t.i)) is not None and ix.type_of(a) == "country" and a.actor not in own][:1]
+    return aimed or rival or occasion or _planned_fight_target(ix, verb) or _border_sides(ix, verb)
+
+
+def _planned_fight_target(ix: MentionIndex, verb: Token) -> list[Mention]:
+    """'called up reservists ahead of an offensive in Gaza', 'moved troops in preparation for an incursion into
+    X': forces readied for a fight are aimed at where the fight is to be."""
+    fights = [n for t in verb.subtree if t.dep_ == "pobj" and t.head.dep_ == "prep" and (
+        t.head.lower_ in {"before", "for"} or t.head.head.lower_ == "ahead") for n in (t, *(
+            p for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children if p.dep_ == "pobj"))
+        if _common_lemma(n) in FIGHTING_NOUNS | {"invasion", "incursion"}]
+    for fight in fights:
+        found = [a for c in fight.children if c.dep_ == "prep" and c.lower_ in {"into", "against", "on"}
+                 for a in ix.pobj(c) if ix.type_of(a) == "country"]
+        state = _place_state(ix, [fight], {"in", "into", "on"})
+        if found or state:
+            return found or _state_party(ix, fight, state)
+    return []
 
 
 def _condition_targets(ix: MentionIndex, verb: Token) -> list[Mention]:
@@ -1533,6 +1588,8 @@ def _noun_args(ix: MentionIndex, noun: Token, trig: Trigger) -> tuple[list[Menti
     if trig.type == "MOBILIZE" and verb is not None and all(_home_state(m.actor) in {None, *(
             _home_state(s.actor) for s in sources)} for m in targets):  # "held exercises ... aimed at X"
         targets = _posture_target(ix, verb) or targets
+    if not targets and sources and trig.type == "MOBILIZE":  # "the deployment of troops to Aceh"
+        targets = _own_place(ix, noun, sources, DEPLOY_PLACE_PREPS)
     if trig.type in OWNING_TYPES and len(targets) == 1 and id(targets[0]) in ix.spans:  # "strikes against Houthi
         verb, via = _governing_verb(noun)  # rebels in Yemen", the place told with the act
         head = ix.head(targets[0])

@@ -35,17 +35,20 @@ from newsgraph.model import Mention
 from newsgraph.relations import MentionIndex
 
 
-def _own_place(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:
+def _own_place(ix: MentionIndex, verb: Token, sources: list[Mention], preps: frozenset[str] = frozenset()
+               ) -> list[Mention]:
     """'Chad's government lifted a state of emergency in Ouaddai', 'declared a curfew in Haiti': a state's
     act at home, placed in the state itself or one of its regions or cities, is done to its own people (a
-    domestic act, state on state)."""
+    domestic act, state on state). `preps` adds the ones a movement takes ('poured troops into Aceh')."""
     state = _sole_state(ix, sources)
     if state is None:
         return []
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                 if p.dep_ == "pobj"]  # "a state of emergency in X"
-    placed = _place_state(ix, [verb, *objects], PLACE_PREPS | {"on"})  # "imposed a curfew on the city of X"
+    objects += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]  # "were
+    # massed by the army outside X": the parser often hangs the place on the agent
+    placed = _place_state(ix, [verb, *objects], PLACE_PREPS | {"on"} | preps)  # "imposed a curfew on the city of X"
     if placed is None and any(o.lemma_.lower() in EMERGENCY_NOUNS for o in objects):
         placed = state  # "declared a state of emergency" names no place: the state's own
     if placed != state:

@@ -110,6 +110,7 @@ AGENCY_NOUNS = {"police", "army", "troop", "force", "government", "authority", "
 PLACE_PREPS = {"in", "inside", "across", "throughout", "through"}
 # ... and where an attack is placed ("a bombing near Kunduz", "killed outside of Herat").
 ATTACK_PLACE_PREPS = PLACE_PREPS | {"near", "outside", "at", "on"}
+DEPLOY_PLACE_PREPS = frozenset({"to", "into", "near", "outside", "around", "along", "at"})  # where forces are sent
 # Prepositions by which a place is placed inside another ('a district of Beirut', 'a camp near Goma').
 NESTED_PLACE_PREPS = {"in", "of", "near", "outside", "inside", "around"}
 # Nouns for parties whose modifiers or "of" name them ('the Iranian delegation', 'leaders of X').
@@ -234,3 +235,8 @@ ARMED_HARM_VERBS = {"hit", "pound", "rake", "blast", "target", "rock", "slam", "
 WEAPON_NOUNS = {"jet", "warplane", "plane", "aircraft", "helicopter", "gunship", "missile", "rocket", "artillery",
                 "tank", "gunboat", "drone", "bomber", "fighter", "shell", "mortar", "gunman", "militant", "rebel",
                 "guerrilla", "guerilla", "militiaman", "insurgent", "commando", "sniper", "battery", "bomb"}
+# Verbs that carry forces somewhere: with a force noun they deploy it ("poured troops into X"), as "move troops".
+CONVEYING_VERBS = {"pour", "rush", "fly", "airlift", "ship", "bring", "truck", "bus", "ferry", "move", "shift",
+                   "transfer", "redeploy", "station", "base", "throw", "mass", "concentrate", "position"}
+DEPLOYED_NOUNS = FORCE_NOUNS | WEAPON_NOUNS | {"police", "policeman", "reinforcement", "reservist", "paratrooper",
+                                               "commando", "division", "battalion", "brigade", "regiment", "vehicle"}
