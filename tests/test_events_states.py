@@ -918,3 +918,9 @@ def test_forces_readied_for_a_fight_or_in_answer_aim_at_the_other_side():
     assert coded("Athens put its forces on a war footing.") == {("greece", "MOBILIZE", None)}
     assert coded("India moved armoured divisions close to the Pakistani border in Rajasthan.") == {
         ("india", "MOBILIZE", "pakistan")}
+
+
+
+def test_a_protest_against_an_act_is_against_its_doer():
+    assert ("philippines", "PROTEST", "united-states") in coded(
+        "Students in Manila staged a sit-in against the American occupation.")

@@ -1309,7 +1309,8 @@ def _prep_targets(ix: MentionIndex, tok: Token, trig: Trigger, preps: tuple[str,
             if child.dep_ in {"prep", "dative"} and child.lower_ == name:
                 owning = trig.type in OWNING_TYPES or trig.phrase in OBSTRUCTING  # "set fire to the offices of X"
                 found = [a for p in child.children if p.dep_ == "pobj"
-                         for a in _object_actors(ix, p, lex, owning, trig.type in MOVING_TYPES)
+                         for a in _object_actors(ix, p, lex, owning, trig.type in MOVING_TYPES,
+                                                 trig.type in CRITICAL)
                          if not (a.kind == "pronoun" and ix.head(a).dep_ == "poss")]  # "against its boats"
                 if not found and not any(p.dep_ in {"pobj", "pcomp"} for p in child.children):
                     found = ix.pobj(child)  # the parser left the preposition without its object: the actor after it
@@ -1318,18 +1319,19 @@ def _prep_targets(ix: MentionIndex, tok: Token, trig: Trigger, preps: tuple[str,
     return []
 
 
-def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False, placed: bool = False
-                   ) -> list[Mention]:
+def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False, placed: bool = False,
+                   critical: bool = False) -> list[Mention]:
     """The actors an object stands for; an object that is itself an event ('called for sanctions against X',
     'at X's request') gives that event's target, never its source, and the doer of an act asked for ('a demand
     for Israeli withdrawal' concerns Israel). With `owner`, a thing harmed stands for its owner ('set fire to
     the offices of X', 'hacked into the computers of X'); with `placed`, a place forces leave or are sent to
-    stands for its state ('withdrew from Kabul airport', 'deployed troops to the streets of Guayaquil')."""
+    stands for its state ('withdrew from Kabul airport', 'deployed troops to the streets of Guayaquil'). An act
+    objected to (`critical`) is its doer's ('a strike against the Israeli occupation')."""
     nominal = lex.get(("N", obj.lemma_.lower())) if obj.pos_ == "NOUN" else None
     if nominal is not None:
         return [a for c in obj.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "to", "with", "over"}
                 for a in ix.pobj(c)] or [ix.by_token[c.i] for c in obj.children if c.i in ix.by_token and c.dep_ in
-                                         {"amod", "poss", "compound"} and nominal.type in DEMANDABLE] or (
+                                         {"amod", "poss", "compound"} and (nominal.type in DEMANDABLE or critical)] or (
             _alleged_doers(ix, obj) if nominal.type in CONTENT_TYPES else []) or _doers_named(ix, obj)
     if obj.lemma_.lower() in BORDER_NOUNS:  # "to its border with Kuwait": the state across the border
         across = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "with" for a in ix.pobj(c)]
