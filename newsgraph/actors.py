@@ -51,12 +51,17 @@ PERSON_GROUP_NOUNS = {"regime", "era", "team", "camp", "family", "campaign", "pr
 # Nouns for an office or its end, which only an office holder has: 'the resignation of X', "X's government".
 OFFICE_NOUNS = {"resignation", "ouster", "removal", "impeachment", "overthrow", "downfall", "government",
                 "administration", "cabinet", "regime", "presidency", "premiership", "reign"}
-# Last words of the names of parties, fronts and armed movements, which are a state's own when no data says whose.
+# Last words of the names of parties, fronts, armed movements and state organs, which are a state's own when no
+# data says whose.
 POLITICAL_BODY_WORDS = {"party", "front", "league", "movement", "alliance", "congress", "army", "brigade",
-                        "brigades", "militia", "coalition", "union", "rally", "convention", "democracy", "liberation"}
-# Verbs by which a state holds, frees or tries a person ('released X', 'arrested supporters of X').
+                        "brigades", "militia", "coalition", "union", "rally", "convention", "democracy", "liberation",
+                        "ministry", "parliament", "senate", "court", "council", "commission", "agency"}  # and organs
+# Verbs by which a state holds, frees, tries or looks into a person ('released X', 'arrested supporters of X').
 CUSTODY_VERBS = {"arrest", "detain", "jail", "imprison", "release", "free", "sentence", "try", "execute", "charge",
-                 "indict", "convict", "hold", "pardon", "exile", "deport", "extradite"}
+                 "indict", "convict", "hold", "pardon", "exile", "deport", "extradite", "investigate", "probe",
+                 "question", "interrogate"}
+# Nouns of an inquiry, whose 'into' names who or what is looked into ('an investigation into X').
+INQUIRY_NOUNS = {"investigation", "inquiry", "enquiry", "probe"}
 # Verbs by which an office holder leaves office ('demanding that X resign', 'step down').
 LEAVING_OFFICE = {"resign", "step", "abdicate"}
 # Prefixes by which a hyphenated state adjective says whom a body sides with or against, not whose it is.
@@ -502,13 +507,15 @@ def _office_state(span: Span) -> Entry | None:
 
 
 def _held_state(span: Span) -> Entry | None:
-    """'Burma's government released Aung San Suu Kyi', 'police arrested supporters of X': a person a state holds,
-    frees or tries, in a sentence that names that state alone, is its own."""
+    """'Burma's government released Aung San Suu Kyi', 'police arrested supporters of X', 'an investigation into
+    X': a person a state holds, frees, tries or looks into, in a sentence that names that state alone, is its
+    own."""
     root = span.root
     held = root if root.dep_ in {"dobj", "nsubjpass"} else (
         root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in {
             "dobj", "nsubjpass"} else None)
-    if held is None or held.head.lemma_.lower() not in CUSTODY_VERBS:
+    looked_into = root.dep_ == "pobj" and root.head.lower_ == "into" and root.head.head.lemma_.lower() in INQUIRY_NOUNS
+    if not looked_into and (held is None or held.head.lemma_.lower() not in CUSTODY_VERBS):
         return None
     return _home_state_of_sentence(span, 0, office=False)
 
@@ -532,7 +539,15 @@ def _party_state(span: Span) -> Entry | None:
     """'Burma's government rejected a call by the National League for Democracy': a party, front or armed
     movement no data names, in a sentence that names one state at home, is of that state (a state's own
     opposition and rebels are named without it)."""
-    return _home_state_of_sentence(span, 0, office=False) if span[-1].lower_ in POLITICAL_BODY_WORDS else None
+    if span[-1].lower_ not in POLITICAL_BODY_WORDS or _names_a_body(span[:-1]):
+        return None  # "the U.N. Human Rights Commission" is the body's, not a state's
+    return _home_state_of_sentence(span, 0, office=False)
+
+
+def _names_a_body(words: Span) -> bool:
+    """Whether some word of a name is itself a known international body's name or acronym ('U.N.', 'EU')."""
+    gaz = load_gazetteer()
+    return any((e := gaz.lookup(t.text)) is not None and e.type == "organization" for t in words)
 
 
 def _home_state_of_sentence(span: Span, title_words: int, office: bool = True) -> Entry | None:

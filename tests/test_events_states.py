@@ -924,3 +924,14 @@ def test_forces_readied_for_a_fight_or_in_answer_aim_at_the_other_side():
 def test_a_protest_against_an_act_is_against_its_doer():
     assert ("philippines", "PROTEST", "united-states") in coded(
         "Students in Manila staged a sit-in against the American occupation.")
+
+
+def test_an_inquiry_into_what_names_no_other_state_is_into_the_states_own_affairs():
+    assert coded("Greek prosecutors opened an investigation on Tuesday into alleged bribes paid by state "
+                 "hospitals.") == {("greece", "ACCUSE", "greece")}
+    assert coded("Britain launched an investigation into Russian hacking.") == {
+        ("united-kingdom", "ACCUSE", "russia")}
+    assert states("The Kenyan Senate opened an inquiry into claims that the Finance Ministry had hidden debts."
+                  )["finance-ministry"] == "KEN"
+    assert states("The U.N. Human Rights Council opened an inquiry into killings by Syrian troops."
+                  ).get("u-n-human-rights-council") is None

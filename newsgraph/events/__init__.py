@@ -63,6 +63,7 @@ from newsgraph.dates import resolve_when
 from newsgraph.events.home import (
     _crowd_home,
     _crowd_noun,
+    _inquiry_home,
     _named_by_state,
     _other_side_state,
     _own_government,
@@ -672,6 +673,8 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
         targets = _prep_targets(ix, tok, trig) or _content_targets(ix, tok)  # "ready to help China"
     else:
         sources, targets = _verb_args(ix, tok, f)
+    if trig.type == "ACCUSE" and sources and not targets:  # "opened an investigation into alleged kickbacks"
+        targets = _inquiry_home(ix, tok, sources)
     if trig.type in OWNING_TYPES | {"MOBILIZE"}:  # "imposed a curfew on Srinagar": the place stands for its state
         targets = [_as_place(ix, t) for t in targets]
     if trig.pos == "V" and not sources and any(c.dep_ == "nsubj" and c.lemma_.lower() in NATURAL_HAZARDS

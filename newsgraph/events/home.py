@@ -26,6 +26,7 @@ from newsgraph.events.words import (
     EMERGENCY_NOUNS,
     FOREIGN_WORDS,
     HOME_BODIES,
+    INQUIRY_WORDS,
     MARCHING_NOUNS,
     OPPOSITION_NOUNS,
     PEOPLE_NOUNS,
@@ -103,6 +104,22 @@ def _named_by_state(ix: MentionIndex, party: Token) -> bool:
         return False
     named = [ix.by_token[t.i] for t in party.subtree if t.i in ix.by_token]
     return not named or any(_state_of(m.actor) or _modifier_state(ix, m) or _home_state(m.actor) for m in named)
+
+
+def _inquiry_home(ix: MentionIndex, tok: Token, sources: list[Mention]) -> list[Mention]:
+    """'Italian magistrates opened an investigation into alleged kickbacks', 'the Senate launched an inquiry into
+    charges that the army ...': an inquiry by a state's body into what names no other state is into that state's
+    own affairs, as event coders code it."""
+    state = _sole_state(ix, sources)
+    if state is None or tok.lemma_.lower() not in INQUIRY_WORDS:
+        return []
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok  # "opened an inquiry on Monday into X"
+    looked_into = [*(tok.subtree if verb is not tok else []), *(
+        t for c in verb.children if c.dep_ not in {"nsubj", "nsubjpass", "agent"} for t in c.subtree)]
+    named = [ix.by_token[t.i] for t in looked_into if t.i in ix.by_token]
+    if any((_state_of(m.actor) or _modifier_state(ix, m)) not in {None, state} for m in named):
+        return []
+    return _state_party(ix, tok, state)
 
 
 def _own_government(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:

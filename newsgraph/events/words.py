@@ -240,3 +240,5 @@ CONVEYING_VERBS = {"pour", "rush", "fly", "airlift", "ship", "bring", "truck", "
                    "transfer", "redeploy", "station", "base", "throw", "mass", "concentrate", "position"}
 DEPLOYED_NOUNS = FORCE_NOUNS | WEAPON_NOUNS | {"police", "policeman", "reinforcement", "reservist", "paratrooper",
                                                "commando", "division", "battalion", "brigade", "regiment", "vehicle"}
+# Words of an inquiry: one a state's body opens into what names no other state is into its own affairs.
+INQUIRY_WORDS = {"investigate", "probe", "investigation", "inquiry", "enquiry"}
