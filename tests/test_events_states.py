@@ -935,3 +935,17 @@ def test_an_inquiry_into_what_names_no_other_state_is_into_the_states_own_affair
                   )["finance-ministry"] == "KEN"
     assert states("The U.N. Human Rights Council opened an inquiry into killings by Syrian troops."
                   ).get("u-n-human-rights-council") is None
+
+
+def test_an_inquiry_into_what_names_one_other_state_is_into_that_state():
+    assert ("international-criminal-court", "ACCUSE", "myanmar") in coded(
+        "The International Criminal Court opened an investigation into alleged crimes committed by security forces "
+        "in Myanmar.")
+    assert ("united-nations", "ACCUSE", "serbia") in coded(
+        "The United Nations opened an inquiry into killings of Bosnian civilians by the Serbian army.")
+
+
+def test_a_threat_parsed_as_a_participle_after_its_subject_with_its_infinitive_as_a_clause():
+    assert ("al-shabaab", "THREATEN", "kenya") in coded(
+        "Somalia's al-Shabaab movement, which holds much of the south, threatened on Friday to attack any convoy "
+        "heading for Kenyan bases.")

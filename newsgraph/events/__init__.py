@@ -797,8 +797,8 @@ def _headless_subject(verb: Token) -> list[Token]:
     # 'UNITA rebels threatened to shoot down aircraft' as a sentence with no verb of its own: the participle is it;
     # so is a threat or vow with its infinitive, which no passive takes
     told = any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
-    vowed = verb.lemma_ in VOWING_VERBS and any(c.dep_ == "xcomp" and any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+    vowed = verb.lemma_ in VOWING_VERBS and any(c.dep_ in {"xcomp", "advcl"} and any(  # the infinitive is often
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)  # parsed as a clause
     return [verb.head] if verb.head.dep_ == "ROOT" and told or vowed else []
 
 

@@ -109,17 +109,25 @@ def _named_by_state(ix: MentionIndex, party: Token) -> bool:
 def _inquiry_home(ix: MentionIndex, tok: Token, sources: list[Mention]) -> list[Mention]:
     """'Italian magistrates opened an investigation into alleged kickbacks', 'the Senate launched an inquiry into
     charges that the army ...': an inquiry by a state's body into what names no other state is into that state's
-    own affairs, as event coders code it."""
+    own affairs, as event coders code it; one into what names one other state ('into killings by Indonesian
+    troops', 'into crimes in Venezuela') is into that state, its doers named by 'by' first."""
+    if tok.lemma_.lower() not in INQUIRY_WORDS:
+        return []
     state = _sole_state(ix, sources)
-    if state is None or tok.lemma_.lower() not in INQUIRY_WORDS:
-        return []
     verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok  # "opened an inquiry on Monday into X"
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)  # else a 'by' parsed as agent is the doers'
     looked_into = [*(tok.subtree if verb is not tok else []), *(
-        t for c in verb.children if c.dep_ not in {"nsubj", "nsubjpass", "agent"} for t in c.subtree)]
-    named = [ix.by_token[t.i] for t in looked_into if t.i in ix.by_token]
-    if any((_state_of(m.actor) or _modifier_state(ix, m)) not in {None, state} for m in named):
-        return []
-    return _state_party(ix, tok, state)
+        t for c in verb.children if c.dep_ not in {"nsubj", "nsubjpass"} and not (passive and c.dep_ == "agent")
+        for t in c.subtree)]
+    own = {m.actor for m in sources}
+    named = [m for t in looked_into if (m := ix.by_token.get(t.i)) is not None and m.actor not in own]
+    foreign = [m for m in named if (_state_of(m.actor) or _modifier_state(ix, m)) not in {None, state}]
+    if state is not None and not foreign:
+        return _state_party(ix, tok, state)
+    doers = [m for m in named if any(a.dep_ in {"prep", "agent"} and a.lower_ == "by" for a in ix.head(m).ancestors)]
+    pool = [m for m in doers if m in foreign] if doers else foreign  # "by agents of the CIA": theirs or no one's
+    states = {_state_of(m.actor) or _modifier_state(ix, m) for m in pool}
+    return pool[:1] if len(states) == 1 else []
 
 
 def _own_government(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:
