@@ -949,3 +949,12 @@ def test_a_threat_parsed_as_a_participle_after_its_subject_with_its_infinitive_a
     assert ("al-shabaab", "THREATEN", "kenya") in coded(
         "Somalia's al-Shabaab movement, which holds much of the south, threatened on Friday to attack any convoy "
         "heading for Kenyan bases.")
+
+
+def test_handing_back_or_over_retreats_toward_the_recipient_and_prisoners_of_war_are_no_war():
+    assert coded("Russia handed back the island to Japan.") == {("russia", "RETREAT", "japan")}
+    assert coded("Eritrea handed over 40 Ethiopian prisoners of war on Monday.") == {
+        ("eritrea", "RETREAT", "ethiopia")}
+    assert coded("Rwandan troops vacated the Congolese town of Bukavu.") == {
+        ("rwanda", "RETREAT", "democratic-republic-of-the-congo")}
+    assert ("israel", "RETREAT", "west-bank") in coded("Israel lifted its closure of the West Bank.")

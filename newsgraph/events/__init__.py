@@ -130,6 +130,7 @@ from newsgraph.events.words import (
     FORM_FIXES,
     FROM_TARGET_TYPES,
     GATHERINGS,
+    HANDING_VERBS,
     HARM_TYPES,
     HELP_FORMS,
     HOSTILE,
@@ -353,8 +354,10 @@ def _find_trigger(tok: Token) -> _Found | None:
                     hit = lex.get(("V", f"{lemma} {words} {noun}"))  # also "on a war footing", parsed with
                     if hit:  # 'footing' as a modifier of 'war'
                         return _Found(tok, hit, obj)
-        for child in tok.children:
-            if child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLES) or (
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None  # "handed over 32 prisoners", parsed as
+        misread = [after] if after is not None and after.dep_ == "quantmod" and after.lower_ in PARTICLES else []
+        for child in [*tok.children, *misread]:  # 'over 32'
+            if child.dep_ == "prt" or (child.dep_ in {"advmod", "quantmod"} and child.lower_ in PARTICLES) or (
                     child.dep_ == "prep" and child.lower_ in {"out", "away"} and any(  # "ordered troops out of X"
                         g.dep_ == "prep" for g in child.children)):
                 for obj in (o for o in tok.children if o.dep_ == "dobj"):  # "stepped up security"
@@ -577,9 +580,12 @@ def _agreed_to(f: _Found, verbs: dict[int, _Found]) -> bool:
 
 def _classifier(f: _Found) -> bool:
     """A nominal trigger that only classifies another noun ('aid workers', 'war crimes', 'a ceasefire
-    proposal') names no event; with a noun of effort it does ('a mediation effort', 'a peacekeeping
+    proposal', 'prisoners of war') names no event; with a noun of effort it does ('a mediation effort', 'a peacekeeping
     mission')."""
     tok = f.token
+    if f.trigger.pos == "N" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and not any(
+            c.dep_ in {"det", "poss", "amod"} for c in tok.children):  # "prisoners of war", "veterans of war"
+        return _common_lemma(tok.head.head) in HUMAN_NOUNS | {"prisoner", "veteran"}
     return f.trigger.pos == "N" and tok.dep_ == "compound" and tok.head.lemma_.lower() not in EFFORT_NOUNS
 
 
@@ -1080,6 +1086,10 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     out = _judged_doers(ix, verb, f)
     if out:
         return out
+    if f.trigger.type == "RETREAT" and f.trigger.phrase.split()[0] in HANDING_VERBS:  # "handing it back to X",
+        out = [m for m in _prep_targets(ix, verb, f.trigger, ("to",)) if ix.type_of(m) != "place"]  # "returned
+        if out:  # the land to X": whom the thing goes back to, not the thing
+            return out
     # "rejected as absurd a U.S. proposal", "dismissed as baseless Egypt's claim": the object parsed under 'as'
     as_objects = [] if any(c.dep_ == "dobj" for c in verb.children) else [
         p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children

@@ -228,7 +228,7 @@ FIGHTING_NOUNS = {"fighting", "offensive", "attack", "bombing", "shelling", "rai
                   "hostility", "operation", "campaign", "bombardment", "assault"}
 # Verbs that lift a penalty, and the penalties (CAMEO 085: ease sanctions, embargo, blockade).
 EASING_VERBS = {"lift", "ease", "relax", "loosen", "remove", "suspend", "end", "scrap", "waive"}
-PENALTY_NOUNS = {"sanction", "embargo", "blockade", "siege", "boycott", "quota", "tariff"}
+PENALTY_NOUNS = {"sanction", "embargo", "blockade", "siege", "boycott", "quota", "tariff", "closure"}
 # Verbs of harm that are attacks when arms or armed men do them ("Iraqi jets hit the terminal", "shells pounded
 # the town"), and other things when others do ("prices hit a record"), and the arms that make them attacks.
 ARMED_HARM_VERBS = {"hit", "pound", "rake", "blast", "target", "rock", "slam", "batter", "hammer", "pummel"}
@@ -242,3 +242,5 @@ DEPLOYED_NOUNS = FORCE_NOUNS | WEAPON_NOUNS | {"police", "policeman", "reinforce
                                                "commando", "division", "battalion", "brigade", "regiment", "vehicle"}
 # Words of an inquiry: one a state's body opens into what names no other state is into its own affairs.
 INQUIRY_WORDS = {"investigate", "probe", "investigation", "inquiry", "enquiry"}
+# Verbs of handing a thing back or over: the one it goes 'to' is the one the retreat is toward.
+HANDING_VERBS = {"hand", "give", "return", "transfer", "restore", "cede"}
