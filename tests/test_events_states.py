@@ -958,3 +958,10 @@ def test_handing_back_or_over_retreats_toward_the_recipient_and_prisoners_of_war
     assert coded("Rwandan troops vacated the Congolese town of Bukavu.") == {
         ("rwanda", "RETREAT", "democratic-republic-of-the-congo")}
     assert ("israel", "RETREAT", "west-bank") in coded("Israel lifted its closure of the West Bank.")
+
+
+def test_idioms_of_backing_are_support():
+    assert coded("Tehran on Monday came to the defence of Damascus over its military presence in Lebanon.") == {
+        ("iran", "SUPPORT", "syria")}
+    assert coded("Cairo threw its weight behind the Saudi plan.") == {("egypt", "SUPPORT", "saudi-arabia")}
+    assert coded("The Nigerian army pledged its loyalty to the president.") == {("nigeria", "SUPPORT", None)}
