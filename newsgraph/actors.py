@@ -62,6 +62,9 @@ CUSTODY_VERBS = {"arrest", "detain", "jail", "imprison", "release", "free", "sen
                  "question", "interrogate"}
 # Nouns of an inquiry, whose 'into' names who or what is looked into ('an investigation into X').
 INQUIRY_NOUNS = {"investigation", "inquiry", "enquiry", "probe"}
+# Words of a street protest, whose 'against' names the one protested against ('rallied against X').
+PROTEST_WORDS = {"protest", "rally", "march", "demonstrate", "demonstration", "strike", "riot", "vigil", "sit-in",
+                 "walkout", "boycott"}
 # Verbs by which an office holder leaves office ('demanding that X resign', 'step down').
 LEAVING_OFFICE = {"resign", "step", "abdicate"}
 # Prefixes by which a hyphenated state adjective says whom a body sides with or against, not whose it is.
@@ -520,6 +523,17 @@ def _held_state(span: Span) -> Entry | None:
     return _home_state_of_sentence(span, 0, office=False)
 
 
+def _protested_state(span: Span) -> Entry | None:
+    """'Students rallied in Jakarta against X', 'marched against X's decision': a person a crowd protests
+    against, in a sentence that names one state at home, is that state's."""
+    root = span.root
+    against = root.head if root.dep_ == "pobj" else (
+        root.head.head if root.dep_ == "poss" and root.head.dep_ == "pobj" else None)
+    if against is None or against.lower_ != "against" or against.head.lemma_.lower() not in PROTEST_WORDS:
+        return None
+    return _home_state_of_sentence(span, 0, office=False)
+
+
 def _owner_state(span: Span) -> Entry | None:
     """"Venezuela's state oil company PDVSA", "Zimbabwe's Mugabe": a body or person a state is said to have, in the
     possessive, is that state's."""
@@ -559,8 +573,9 @@ def _home_state_of_sentence(span: Span, title_words: int, office: bool = True) -
         if tok.i in range(span.start - title_words - 3, span.end) and _within(tok, span.root) or \
                 not tok.text[:1].isupper():
             continue  # the office holder's own words ('Kenyan President X'), not a clause before it
-        entry = gaz.lookup(tok.text) or gaz.demonym(tok.text) or _capital_of(tok)
-        if entry is None or entry.type != "country" or not entry.iso3:
+        entry = next((e for e in (gaz.lookup(tok.text), gaz.demonym(tok.text), _capital_of(tok))
+                      if e is not None and e.type == "country" and e.iso3), None)  # 'Jakarta' names a region too
+        if entry is None:
             continue
         if office and _holds_office(tok) or not _home_place(tok):
             return None
@@ -1050,7 +1065,7 @@ def _assemble(doc: Document, parsed: SpacyDoc, found: list[_Found]) -> tuple[lis
             if desc:
                 actor.descriptions[desc] += 1
             country = _person_country(span) or _owner_state(span)  # "Zimbabwe's Mugabe"
-            home = (_office_state(span) or _held_state(span)) if country is None else None
+            home = (_office_state(span) or _held_state(span) or _protested_state(span)) if country is None else None
         elif f.type in {"organization", "group"} and f.entry is None and country is None:
             country = _owner_state(span)
             # a party no data names, or a people with no state ('Shona rebels'), is of the state it is named in

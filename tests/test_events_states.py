@@ -965,3 +965,9 @@ def test_idioms_of_backing_are_support():
         ("iran", "SUPPORT", "syria")}
     assert coded("Cairo threw its weight behind the Saudi plan.") == {("egypt", "SUPPORT", "saudi-arabia")}
     assert coded("The Nigerian army pledged its loyalty to the president.") == {("nigeria", "SUPPORT", None)}
+
+
+def test_a_person_a_crowd_protests_against_at_home_is_that_states():
+    assert states("Farmers in Nairobi marched against William Ruto's tax plan.")["william-ruto"] == "KEN"
+    assert states("Thousands of workers rallied in Lima against Alan Garcia.")["alan-garcia"] == "PER"
+    assert states("Thousands of workers rallied in Lima with Alan Garcia.").get("alan-garcia") is None
