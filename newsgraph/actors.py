@@ -67,8 +67,9 @@ PROTEST_WORDS = {"protest", "rally", "march", "demonstrate", "demonstration", "s
                  "walkout", "boycott"}
 # Verbs by which an office holder leaves office ('demanding that X resign', 'step down').
 LEAVING_OFFICE = {"resign", "step", "abdicate"}
-# Prefixes by which a hyphenated state adjective says whom a body sides with or against, not whose it is.
-SIDING_PREFIXES = {"pro", "anti"}
+# Prefixes by which a hyphenated state adjective says whom a body sides with or against, or what it spans
+# ('Pan-American Highway', 'Inter-American Development Bank'), not whose it is.
+SIDING_PREFIXES = {"pro", "anti", "pan", "inter", "trans"}
 BIG_CITY = 100_000  # people; a city this large is named for itself inside a body's name ('Tehran Times')
 # Words that qualify a title ('foreign minister', 'deputy prime minister') and belong to the role.
 ROLE_MODIFIERS = {"deputy", "vice", "first", "foreign", "prime", "defence", "defense", "senior", "chief", "interior",
@@ -402,7 +403,7 @@ def _country_within(span: Span, places: bool = True) -> Entry | None:
     gaz = load_gazetteer()
     parts = [span[i:i + size] for size in (3, 2, 1) for i in range(0, len(span) - size + 1)]
     doc = span.doc
-    parts = [p for p in parts if p.text[:1].isupper() and not (  # 'pro-Iranian' names the state it sides with
+    parts = [p for p in parts if p.text[:1].isupper() and not (  # 'pro-Iranian' sides with it, 'Pan-American' spans
         p.start >= 2 and doc[p.start - 1].text == "-" and doc[p.start - 2].lower_ in SIDING_PREFIXES)]
     for part in parts:
         entry = gaz.lookup(part.text) or gaz.demonym(part.text)

@@ -971,3 +971,7 @@ def test_a_person_a_crowd_protests_against_at_home_is_that_states():
     assert states("Farmers in Nairobi marched against William Ruto's tax plan.")["william-ruto"] == "KEN"
     assert states("Thousands of workers rallied in Lima against Alan Garcia.")["alan-garcia"] == "PER"
     assert states("Thousands of workers rallied in Lima with Alan Garcia.").get("alan-garcia") is None
+
+
+def test_a_name_that_spans_states_is_no_states():
+    assert states("Truckers blocked the Pan-American Highway near Lima.").get("pan-american-highway") is None
