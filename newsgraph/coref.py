@@ -36,7 +36,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from newsgraph.actors import titles
-from newsgraph.gazetteer import word_table
+from newsgraph.gazetteer import load_gazetteer, word_table
 from newsgraph.model import Actor, Mention
 from newsgraph.nlp import entities, sentence_numbers, text_of, token_list
 
@@ -53,6 +53,7 @@ WINDOW = 4  # sentences back in which a pronoun looks for its antecedent
 PARAGRAPH_COST = 0.5  # an antecedent across a paragraph boundary counts as this much further away
 NON_SUBJECT_COST = 1.0  # an antecedent that is not a subject or speaker counts as this much further away
 UNKNOWN_GENDER_COST = 1.0  # a person whose gender the text has not told counts as this much further away
+STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})  # 'the country' stands for a state named before
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lady", "lord"})
 
 
@@ -158,10 +159,15 @@ class Resolver:
         return pick.actor
 
     def description(self, tok: Token) -> str | None:
-        """'the researcher', 'the Republican nominee': the latest person introduced with that word."""
+        """'the researcher', 'the Republican nominee': the latest person introduced with that word; 'the
+        country', 'the kingdom': the closest state named before."""
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children):
             return None
         word = tok.lemma_.lower()
+        if word in STATE_NOUNS and not any(c.dep_ in {"amod", "compound", "prep"} for c in tok.children):
+            entries = load_gazetteer().entries  # not 'the neighbouring country', 'the country of X'
+            pick = self.closest(tok, lambda a: a.actor in entries and entries[a.actor].type == "country")
+            return pick.actor if pick is not None else None
         for a in reversed(self.antecedents):
             if a.start < tok.idx and a.person and a.actor and word in a.words:
                 return a.actor
@@ -294,9 +300,10 @@ def _person_actors(parsed: SpacyDoc, mentions: list[Mention], actors: list[Actor
 
 
 def pronoun_mentions(parsed: SpacyDoc, mentions: list[Mention], actors: list[Actor] | None = None,
-                     doc_id: str | None = None, descriptions: bool = True) -> list[Mention]:
+                     doc_id: str | None = None, descriptions: bool = True, states: bool = False) -> list[Mention]:
     """Every third-person pronoun and (unless `descriptions` is false) 'the <word>' description that resolves to
-    an actor, as a Mention of kind 'pronoun' or 'description', for stages that attach facts to actors."""
+    an actor, as a Mention of kind 'pronoun' or 'description', for stages that attach facts to actors; with
+    `states`, 'the country's' and its like even without other descriptions (whose a thing is, not where)."""
     resolver = Resolver(parsed, mentions, actors)
     doc = doc_id if doc_id is not None else (mentions[0].doc if mentions else "")
     out = []
@@ -305,7 +312,8 @@ def pronoun_mentions(parsed: SpacyDoc, mentions: list[Mention], actors: list[Act
             continue
         if tok.lower_ in THIRD_PERSON:
             actor, kind = resolver.pronoun(tok), "pronoun"
-        elif descriptions and tok.pos_ == "NOUN":
+        elif (descriptions or states and tok.lemma_.lower() in STATE_NOUNS and tok.dep_ == "poss") and \
+                tok.pos_ == "NOUN":
             actor, kind = resolver.description(tok), "description"
         else:
             continue

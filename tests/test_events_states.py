@@ -975,3 +975,8 @@ def test_a_person_a_crowd_protests_against_at_home_is_that_states():
 
 def test_a_name_that_spans_states_is_no_states():
     assert states("Truckers blocked the Pan-American Highway near Lima.").get("pan-american-highway") is None
+
+
+def test_the_countrys_stands_for_the_state_named_before():
+    assert coded("Peruvian President Ana Rojas warned the country's mining unions that strikes would be broken "
+                 "up.") == {("ana-rojas", "THREATEN", "peru")}

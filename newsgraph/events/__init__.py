@@ -296,10 +296,11 @@ def conditional(event: Event) -> bool:
 def with_references(doc_id: str, parsed: SpacyDoc, mentions: list[Mention]) -> list[Mention]:
     """The mentions plus the pronouns that coreference resolves to an actor ('he', 'they'), so that an event
     told of an actor named earlier gets that actor; unless the caller already added them. Descriptions ('the
-    forum') are left to the argument finders, which read them in their clause."""
+    forum') are left to the argument finders, which read them in their clause, all but the owner 'the
+    country's' and its like, which stand for a state named before."""
     if any(m.kind in {"pronoun", "description"} for m in mentions):
         return mentions
-    return mentions + pronoun_mentions(parsed, mentions, None, doc_id, descriptions=False)
+    return mentions + pronoun_mentions(parsed, mentions, None, doc_id, descriptions=False, states=True)
 
 
 # ---------------------------------------------------------------------- triggers
