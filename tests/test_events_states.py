@@ -980,3 +980,9 @@ def test_a_name_that_spans_states_is_no_states():
 def test_the_countrys_stands_for_the_state_named_before():
     assert coded("Peruvian President Ana Rojas warned the country's mining unions that strikes would be broken "
                  "up.") == {("ana-rojas", "THREATEN", "peru")}
+
+
+def test_a_proposal_is_its_sponsors_or_the_offerer_of_what_it_offers():
+    assert coded("Moscow vetoed a U.S.-sponsored resolution on Syria.") >= {("russia", "REJECT", "united-states")}
+    assert coded("An offer of Chinese economic aid was rejected on Monday by Hanoi.") == {
+        ("vietnam", "REJECT", "china")}

@@ -1223,11 +1223,13 @@ def _authors(ix: MentionIndex, thing: Token) -> list[Mention]:
     whose proposal is turned down, backed or judged."""
     return [a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in ix.agent(c)] or [
         m for prep in ("from", "by") for m in _capital_targets(ix, thing, prep)] or ([
-            a for c in thing.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for a in ix.pobj(c)] or [
+            a for c in thing.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for a in ix.pobj(c)] or
+            _hyphen_owner(ix, thing) or [
             a for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-            if p.dep_ == "pobj" and _common_lemma(p) in FORCE_NOUNS for a in ix.np(p)]
-        if thing.lemma_.lower() in PROPOSAL_NOUNS else [])  # "a ceasefire offer from the rebels", "an offer of
-    # Australian troops": whose troops are offered offers them
+            if p.dep_ == "pobj" and (_common_lemma(p) in FORCE_NOUNS or _match(p) is not None) for a in ix.np(p)]
+        if thing.lemma_.lower() in PROPOSAL_NOUNS else [])  # "a ceasefire offer from the rebels", "a U.S.-sponsored
+    # resolution", "an offer of Australian troops", "an offer of Japanese aid": whose troops or aid is offered
+    # offers it
 
 
 def _past_forum(ix: MentionIndex, toks: list[Token], trig: Trigger, targets: list[Mention]) -> list[Mention]:

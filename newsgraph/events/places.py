@@ -155,6 +155,14 @@ def _hyphen_owner(ix: MentionIndex, noun: Token) -> list[Mention]:
     that an actor or place before a hyphen bases, runs or leads it is that actor's, or that place's state's."""
     out: list[Mention] = []
     for mod in noun.children:
+        glued = mod.dep_ in {"amod", "compound"} and "-" in mod.text[1:] and \
+            mod.lower_.rsplit("-", 1)[1] in OWNED_BY  # 'U.S.-sponsored' as one token
+        if glued:
+            m = ix.by_token.get(mod.i)
+            entry = load_gazetteer().lookup(mod.text.rsplit("-", 1)[0])
+            out += [m] if m is not None and _state_of(m.actor) else _state_party(
+                ix, mod, entry.id if entry is not None and entry.type == "country" else None)
+            continue
         if mod.dep_ not in {"amod", "compound"} or mod.lower_ not in OWNED_BY or mod.i < 2 or \
                 ix.parsed[mod.i - 1].text not in {"-", "–"}:
             continue
