@@ -986,3 +986,7 @@ def test_a_proposal_is_its_sponsors_or_the_offerer_of_what_it_offers():
     assert coded("Moscow vetoed a U.S.-sponsored resolution on Syria.") >= {("russia", "REJECT", "united-states")}
     assert coded("An offer of Chinese economic aid was rejected on Monday by Hanoi.") == {
         ("vietnam", "REJECT", "china")}
+
+
+def test_pulling_out_of_positions_near_a_city_leaves_its_state():
+    assert coded("Syrian troops pulled out of positions near Beirut.") == {("syria", "RETREAT", "lebanon")}

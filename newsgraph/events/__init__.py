@@ -1316,7 +1316,7 @@ def _prep_targets(ix: MentionIndex, tok: Token, trig: Trigger, preps: tuple[str,
         preps = (*preps, "outside")  # "demonstrated outside the Japanese embassy"
     if trig.type == "MOBILIZE":
         preps = (*preps, "near", "along", "opposite", "around", "off")  # "held exercises near Taiwan"
-    attached = [*tok.children, *(g for c in tok.children if c.dep_ in {"prep", "advmod"} and c.lower_ in {
+    attached = [*tok.children, *(g for c in tok.children if c.dep_ in {"prep", "advmod", "prt"} and c.lower_ in {
         "out", "away", "back"} for g in c.children)]  # "out of X", "away from X", "pulled troops back from X"
     attached += [g for c in tok.children if c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "up"
                  for g in c.children if g.lower_ == "to"]  # "held up to 40 men": the parser's 'up' takes the 'to'
