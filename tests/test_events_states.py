@@ -990,3 +990,8 @@ def test_a_proposal_is_its_sponsors_or_the_offerer_of_what_it_offers():
 
 def test_pulling_out_of_positions_near_a_city_leaves_its_state():
     assert coded("Syrian troops pulled out of positions near Beirut.") == {("syria", "RETREAT", "lebanon")}
+
+
+def test_an_act_that_reaches_another_state_is_not_also_on_the_doers_own():
+    assert coded("The United States imposed a total trade embargo on Cuba on Friday, banning imports of Cuban goods "
+                 "and closing American ports to its ships.") == {("united-states", "SANCTION", "cuba")}

@@ -691,6 +691,7 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
         return []  # "going over to the West like Ukraine" is no visit: a visit has a visitor and a host
     if trig.phrase in MUTUAL and len(sources) > 1:  # "X and Y forces exchanged fire on the Golan": where, not whom
         targets = [t for t in targets if ix.type_of(t) not in {"place", "unknown"}]
+    targets = _abroad_first(ix, sources, targets)
     pairs = _pairs(sources, targets, "CONSULT" if trig.phrase in MUTUAL else trig.type)  # joint like a meeting
     if not pairs:
         return []
@@ -723,6 +724,19 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
     span = _evidence(tok, sent)
     return [Event(doc.id, s.actor if s else None, kind, t.actor if t else None, when, span.text,
                   span.start_char, span.end_char, negated, hypothetical, expected) for s, t in pairs]
+
+
+def _abroad_first(ix: MentionIndex, sources: list[Mention], targets: list[Mention]) -> list[Mention]:
+    """'struck Iraqi intelligence in Baghdad ... a plot to kill a former U.S. president', 'released five U.S.
+    citizens held in its prisons': an act that reaches another state is not also one on the doer's own; the
+    own state found beside it is a word of the description (whose prisons, whose coalition)."""
+    own = _sole_state(ix, sources)
+    if own is None or len(targets) < 2:
+        return targets
+    states = [_home_state(t.actor) or _modifier_state(ix, t) for t in targets]
+    if not any(st not in {None, own} for st in states):
+        return targets
+    return [t for t, st in zip(targets, states, strict=True) if st != own]
 
 
 def _pairs(sources: list[Mention], targets: list[Mention], kind: str) -> list[tuple[Mention | None, Mention | None]]:
