@@ -995,3 +995,10 @@ def test_pulling_out_of_positions_near_a_city_leaves_its_state():
 def test_an_act_that_reaches_another_state_is_not_also_on_the_doers_own():
     assert coded("The United States imposed a total trade embargo on Cuba on Friday, banning imports of Cuban goods "
                  "and closing American ports to its ships.") == {("united-states", "SANCTION", "cuba")}
+
+
+def test_unnamed_parties_of_a_sentence_naming_one_state_are_that_states():
+    assert coded("The opposition rejected the government's offer of talks, saying the elections in Togo had been "
+                 "rigged.") == {("togo", "REJECT", "togo")}
+    assert coded("The government rejected US criticism of its human rights record.") == {
+        (None, "REJECT", "united-states")}

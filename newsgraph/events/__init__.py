@@ -1027,12 +1027,25 @@ def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets
     if state is None and doer is not None and preps is ATTACK_PLACE_PREPS:  # "rebels shelled the Angolan city of X"
         state = next((st for t in done_to if t.dep_ == "dobj" and (st := _state_at(ix, t) or next(
             (m.actor for m in _place_party(ix, t)), None))), None)
+    state = state or (_sentence_state(ix, verb) if not sources and not targets else None)  # not "the government
+    # rejected US criticism": a state already on one side is no hint of whose the other side is
     if state is None:
         return sources, targets
 
     def party(tok: Token | None) -> list[Mention]:
         return _state_party(ix, tok, state) if tok is not None else []
     return sources or party(doer), targets or party(done)
+
+
+def _sentence_state(ix: MentionIndex, verb: Token) -> str | None:
+    """'The opposition rejected the government's offer, saying the elections in Togo were rigged': where a
+    sentence names one state and nothing else, as a party or a place, its unnamed government, opposition or
+    crowd are that state's."""
+    sent = verb.sent
+    named = [m for t in sent if (m := ix.by_token.get(t.i)) is not None]
+    states = {_home_state(m.actor) or _modifier_state(ix, m) for m in named}
+    states |= {st for t in sent if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and (st := _state_at(ix, t))}
+    return states.pop() if len(states) == 1 and None not in states else None
 
 
 def _doer_tokens(verb: Token) -> list[Token]:
