@@ -1002,3 +1002,10 @@ def test_unnamed_parties_of_a_sentence_naming_one_state_are_that_states():
                  "rigged.") == {("togo", "REJECT", "togo")}
     assert coded("The government rejected US criticism of its human rights record.") == {
         (None, "REJECT", "united-states")}
+
+
+def test_a_threat_of_harm_in_a_place_or_to_boycott_home_affairs_targets_that_state():
+    assert coded("The Tamil Tigers warned that they would resume attacks in Colombo if the army advanced "
+                 "further.") == {("liberation-tigers-of-tamil-eelam", "THREATEN", "sri-lanka")}
+    assert coded("Serb leaders threatened to boycott the elections.") == {("serbia", "THREATEN", "serbia")}
+    assert coded("Russia threatened to cut off gas supplies to Ukraine.") == {("russia", "THREATEN", "ukraine")}

@@ -133,6 +133,8 @@ from newsgraph.events.words import (
     HANDING_VERBS,
     HARM_TYPES,
     HELP_FORMS,
+    HOME_AFFAIRS,
+    HOME_BODIES,
     HOSTILE,
     HUMAN_NOUNS,
     IN_TARGET_TYPES,
@@ -899,6 +901,9 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
         # election results": what it turns down at home is its government's
     if not targets and f.trigger.type == "THREATEN" and sources:  # "threatened to declare a state of emergency"
         targets = next((t for x in verb.children if x.dep_ == "xcomp" and (t := _own_place(ix, x, sources))), [])
+        targets = targets or _threatened_place(ix, verb)
+    if not targets and f.trigger.type in DOMESTIC_SAYING | {"SANCTION", "SUPPORT"} and sources:
+        targets = _own_institution(ix, verb, sources)  # "threatened to boycott the elections": its own state's
     if not targets and f.trigger.type == "CONCEDE" and any(_crowd_noun(ix, s) for s in sources):
         targets = _crowd_home(ix, verb, sources)  # "the teachers' union called off its strike": to its government
     if sources and not targets and f.trigger.type == "PROTEST":
@@ -924,6 +929,30 @@ def _phrase_of(tok: Token, verb: Token) -> bool:
         if cur == verb:
             return True
     return False
+
+
+def _threatened_place(ix: MentionIndex, verb: Token) -> list[Mention]:
+    """'warned that they would resume attacks in Colombo': a threatened harm placed in a state is aimed at it."""
+    for act in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
+        harms = [act, *(c for c in act.children if c.dep_ == "dobj" and (m := _match(c)) is not None
+                        and m.trigger.type in HARM_TYPES)]
+        state = _place_state(ix, harms, PLACE_PREPS)
+        if state is not None:
+            return _state_party(ix, act, state)
+    return []
+
+
+def _own_institution(ix: MentionIndex, verb: Token, sources: list[Mention]) -> list[Mention]:
+    """'Serb leaders threatened to boycott the elections', 'Tehran rejected parliament's bill': an election,
+    parliament or government no one is named with is the doers' own state's."""
+    acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    for thing in (c for a in acts for c in a.children if c.dep_ in {"dobj", "nsubjpass"}):
+        owned = [thing, *(c for c in thing.children if c.dep_ in {"poss", "compound"})]
+        if any(_common_lemma(t) in HOME_BODIES | HOME_AFFAIRS for t in owned) and thing.i not in ix.by_token and \
+                not _named_party(ix, thing) and not any(t.i in ix.by_token for t in thing.subtree) and not any(
+                    m.dep_ == "amod" and m.lower_ in FOREIGN_WORDS for m in thing.children):
+            return _state_party(ix, thing, _sole_state(ix, sources))
+    return []
 
 
 def _when_doers(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:

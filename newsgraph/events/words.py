@@ -244,3 +244,5 @@ DEPLOYED_NOUNS = FORCE_NOUNS | WEAPON_NOUNS | {"police", "policeman", "reinforce
 INQUIRY_WORDS = {"investigate", "probe", "investigation", "inquiry", "enquiry"}
 # Verbs of handing a thing back or over: the one it goes 'to' is the one the retreat is toward.
 HANDING_VERBS = {"hand", "give", "return", "transfer", "restore", "cede"}
+# A state's own affairs that its parties boycott, reject or back ("threatened to boycott the elections").
+HOME_AFFAIRS = {"election", "vote", "poll", "referendum", "constitution", "budget", "runoff", "run-off"}
