@@ -53,6 +53,7 @@ WINDOW = 4  # sentences back in which a pronoun looks for its antecedent
 PARAGRAPH_COST = 0.5  # an antecedent across a paragraph boundary counts as this much further away
 NON_SUBJECT_COST = 1.0  # an antecedent that is not a subject or speaker counts as this much further away
 UNKNOWN_GENDER_COST = 1.0  # a person whose gender the text has not told counts as this much further away
+SINGULAR_COST = 1.5  # 'they' pointing to a body named in the singular ('Kuwait') counts as this much further away
 STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})  # 'the country' stands for a state named before
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lady", "lord"})
 
@@ -78,6 +79,7 @@ class Antecedent:
     surname: str = ""
     multiword: bool = False
     coordinated: bool = False  # one of several bodies named together ('Russia and China')
+    plural: bool = False  # named in the plural ('Iraqi diplomats', 'the rebels'), which 'they' prefers
 
 
 def _covering(parsed: SpacyDoc, mentions: list[Mention]) -> dict[int, list[Mention]]:
@@ -143,8 +145,9 @@ class Resolver:
         low = tok.lower_
         if low in FIRST_PERSON:
             return None
-        if low in PLURAL or low in NEUTER:
-            pick = self.closest(tok, lambda a: not a.person and a.actor is not None)
+        if low in PLURAL or low in NEUTER:  # 'they' leans to bodies named in the plural ('Iraqi diplomats')
+            pick = self.closest(tok, lambda a: not a.person and a.actor is not None,
+                                (lambda a: 0.0 if a.plural else SINGULAR_COST) if low in PLURAL else None)
             if pick is None or (low in PLURAL and pick.coordinated):
                 return None  # 'Russia and China ... their': several bodies are no single actor
             return pick.actor
@@ -201,9 +204,10 @@ class Resolver:
             root = span.root
             salient = root.dep_ in SUBJECT_DEPS or (root.dep_ in {"appos", "conj"} and root.head.dep_ in SUBJECT_DEPS)
             coordinated = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+            plural = root.tag_ in {"NNS", "NNPS"} or (root.dep_ in {"amod", "compound"} and root.head.tag_ == "NNS")
             out.append(Antecedent(m.start, m.end, self.sent_of[span.start], self._para(m.start), m.actor,
                                   m.actor in self.persons, salient, described_as(root), span[-1].text,
-                                  len(span) > 1 and m.kind == "name", coordinated))
+                                  len(span) > 1 and m.kind == "name", coordinated, plural))
         for ent in entities(self.parsed):  # a person the actor stage left unnamed still blocks a wrong antecedent
             if ent.label_ != "PERSON" or any(m.start < ent.end_char and ent.start_char < m.end for m in self.mentions):
                 continue

@@ -1009,3 +1009,8 @@ def test_a_threat_of_harm_in_a_place_or_to_boycott_home_affairs_targets_that_sta
                  "further.") == {("liberation-tigers-of-tamil-eelam", "THREATEN", "sri-lanka")}
     assert coded("Serb leaders threatened to boycott the elections.") == {("serbia", "THREATEN", "serbia")}
     assert coded("Russia threatened to cut off gas supplies to Ukraine.") == {("russia", "THREATEN", "ukraine")}
+
+
+def test_they_leans_to_a_body_named_in_the_plural():
+    assert coded("Kuwait expelled two Iraqi diplomats on Tuesday, accusing them of spying.") == {
+        ("kuwait", "SANCTION", "iraq"), ("kuwait", "ACCUSE", "iraq")}
