@@ -1014,3 +1014,9 @@ def test_a_threat_of_harm_in_a_place_or_to_boycott_home_affairs_targets_that_sta
 def test_they_leans_to_a_body_named_in_the_plural():
     assert coded("Kuwait expelled two Iraqi diplomats on Tuesday, accusing them of spying.") == {
         ("kuwait", "SANCTION", "iraq"), ("kuwait", "ACCUSE", "iraq")}
+
+
+def test_a_warning_that_a_state_will_strike_is_its_threat_to_whom_it_will_strike():
+    assert coded("Israel will strike Hezbollah targets across Lebanon if rocket fire continues, Defence Minister "
+                 "Amos Levin warned on Sunday.") == {("israel", "THREATEN", "hezbollah")}
+    assert coded("China warned Taiwan that it would use force.") == {("china", "THREATEN", "taiwan")}

@@ -899,6 +899,10 @@ def _verb_args(ix: MentionIndex, verb: Token, f: _Found) -> tuple[list[Mention],
         targets = _own_government(ix, verb, sources) or (  # "unions endorsed the government's plan": their own;
             _crowd_home(ix, verb, sources) if f.trigger.type in CRITICAL else [])  # "the opposition rejected the
         # election results": what it turns down at home is its government's
+    if f.trigger.type == "THREATEN" and f.trigger.phrase in speech_verbs():  # "Israel will strike targets across
+        found = _threatening_state(ix, verb, sources)  # Lebanon, the minister warned": the state that will strike
+        if found is not None and {t.actor for t in targets} <= {d.actor for d in found[0]}:  # threatens the one
+            sources, targets = found  # it will strike, unless the warning names whom it is told to
     if not targets and f.trigger.type == "THREATEN" and sources:  # "threatened to declare a state of emergency"
         targets = next((t for x in verb.children if x.dep_ == "xcomp" and (t := _own_place(ix, x, sources))), [])
         targets = targets or _threatened_place(ix, verb)
@@ -929,6 +933,25 @@ def _phrase_of(tok: Token, verb: Token) -> bool:
         if cur == verb:
             return True
     return False
+
+
+def _threatening_state(ix: MentionIndex, verb: Token, speakers: list[Mention]
+                       ) -> tuple[list[Mention], list[Mention]] | None:
+    """'Israel will strike targets across Lebanon if ..., Defence Minister X warned': a warning whose clause has a
+    state do harm, told by someone of that state or of none, is that state's threat to whom the harm reaches."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        doers = [a for c in clause.children if c.dep_ == "nsubj" for a in ix.np(c) if ix.type_of(a) == "country"]
+        act = _match(clause)
+        if not doers or act is None or act.trigger.type not in HARM_TYPES | {"SANCTION", "MOBILIZE"}:
+            continue
+        own = _sole_state(ix, speakers)
+        if own is not None and own not in {_state_of(d.actor) for d in doers}:
+            continue
+        done = [a for a in _objects(ix, clause, act) if a.actor not in {d.actor for d in doers}]
+        place = _place_state(ix, [clause, *(c for c in clause.children if c.dep_ == "dobj")],
+                             ATTACK_PLACE_PREPS | {"across", "into"}) if not done else None
+        return doers, done or _state_party(ix, clause, place)
+    return None
 
 
 def _threatened_place(ix: MentionIndex, verb: Token) -> list[Mention]:
