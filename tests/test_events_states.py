@@ -1020,3 +1020,8 @@ def test_a_warning_that_a_state_will_strike_is_its_threat_to_whom_it_will_strike
     assert coded("Israel will strike Hezbollah targets across Lebanon if rocket fire continues, Defence Minister "
                  "Amos Levin warned on Sunday.") == {("israel", "THREATEN", "hezbollah")}
     assert coded("China warned Taiwan that it would use force.") == {("china", "THREATEN", "taiwan")}
+
+
+def test_a_show_of_force_timed_before_another_states_event_is_aimed_at_it():
+    assert coded("Russia held naval drills in the Baltic ahead of Lithuania's referendum.") == {
+        ("russia", "MOBILIZE", "lithuania")}

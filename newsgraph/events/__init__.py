@@ -1244,7 +1244,12 @@ def _posture_target(ix: MentionIndex, verb: Token) -> list[Mention]:
         m.dep_ == "mark" and m.lower_ in {"after", "as"} for m in c.children) or (
         c.tag_ == "VBG" and c.lemma_ in speech_verbs())) for t in c.subtree
         if (a := ix.by_token.get(t.i)) is not None and ix.type_of(a) == "country" and a.actor not in own][:1]
-    return aimed or rival or occasion or _planned_fight_target(ix, verb) or _border_sides(ix, verb)
+    timed = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in {"before", "during"} or (
+        c.lower_ == "ahead") for p in (*c.children, *(g for d in c.children for g in d.children if d.dep_ == "prep"))
+        if p.dep_ == "pobj" for m in p.children if m.dep_ in {"poss", "compound", "amod"}
+        and (a := ix.by_token.get(m.i)) is not None and ix.type_of(a) == "country" and a.actor not in own][:1]
+    # "exercises days before Taiwan's election": staged to weigh on that state's event
+    return aimed or rival or occasion or _planned_fight_target(ix, verb) or _border_sides(ix, verb) or timed
 
 
 def _planned_fight_target(ix: MentionIndex, verb: Token) -> list[Mention]:
