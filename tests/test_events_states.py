@@ -1025,3 +1025,8 @@ def test_a_warning_that_a_state_will_strike_is_its_threat_to_whom_it_will_strike
 def test_a_show_of_force_timed_before_another_states_event_is_aimed_at_it():
     assert coded("Russia held naval drills in the Baltic ahead of Lithuania's referendum.") == {
         ("russia", "MOBILIZE", "lithuania")}
+
+
+def test_a_withdrawal_is_from_the_state_left_not_toward_where_the_forces_go():
+    assert coded("The PKK pulled its fighters out of Turkey into northern Iraq.") == {
+        ("kurdistan-workers-party", "RETREAT", "turkey")}

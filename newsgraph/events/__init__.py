@@ -1198,6 +1198,9 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
         out = _prep_targets(ix, verb, f.trigger, (words[1],))
     if not out and f.consumed is not None and f.consumed.dep_ == "pobj":  # "put troops on alert along X"
         out = _prep_targets(ix, f.consumed, f.trigger)
+    if not out and f.trigger.type == "RETREAT":  # "withdrew its fighters from Turkey to bases in Iraq": the
+        for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:  # state left, not where they go
+            out = out or _prep_targets(ix, tok, f.trigger, ("from", "of") if tok is verb else ("from",))
     out = out or _prep_targets(ix, verb, f.trigger) or [
         a for c in verb.children if c.dep_ == "dobj" and not _same(c, f.consumed)
         for a in _prep_targets(ix, c, f.trigger, ("to", "for", "against", "on", "with"))]  # "its aid to X"
