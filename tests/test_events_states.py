@@ -1030,3 +1030,9 @@ def test_a_show_of_force_timed_before_another_states_event_is_aimed_at_it():
 def test_a_withdrawal_is_from_the_state_left_not_toward_where_the_forces_go():
     assert coded("The PKK pulled its fighters out of Turkey into northern Iraq.") == {
         ("kurdistan-workers-party", "RETREAT", "turkey")}
+
+
+def test_a_protest_or_rally_in_protest_against_or_in_support_of_reaches_its_object():
+    assert coded("Thousands rallied in Kiev in support of Georgia.") == {("ukraine", "PROTEST", "georgia")}
+    assert coded("Palestinians marched in Ramallah in protest against the construction of Israel's barrier.") == {
+        ("palestinian-territory", "PROTEST", "israel")}

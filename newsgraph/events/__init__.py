@@ -1201,6 +1201,10 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     if not out and f.trigger.type == "RETREAT":  # "withdrew its fighters from Turkey to bases in Iraq": the
         for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:  # state left, not where they go
             out = out or _prep_targets(ix, tok, f.trigger, ("from", "of") if tok is verb else ("from",))
+    stances = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+               if p.dep_ == "pobj" and _common_lemma(p) in STANCE_NOUNS]  # "marched in protest against X's plan",
+    for stance in stances:  # "rallied in support of X"
+        out = out or _prep_targets(ix, stance, f.trigger, ("against", "at", "over", "of", "with", "to"))
     out = out or _prep_targets(ix, verb, f.trigger) or [
         a for c in verb.children if c.dep_ == "dobj" and not _same(c, f.consumed)
         for a in _prep_targets(ix, c, f.trigger, ("to", "for", "against", "on", "with"))]  # "its aid to X"
@@ -1459,6 +1463,9 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False,
         found = _state_party(ix, obj, _people_place(ix, obj))
     if not found and obj.pos_ == "NOUN":  # "warned of retaliation against Finland": whom the measure is against
         found = [a for c in obj.children if c.dep_ == "prep" and c.lower_ in {"against", "upon"} for a in ix.pobj(c)]
+    if not found and critical and obj.pos_ == "NOUN":  # "in protest against the construction of Israel's barrier":
+        found = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children  # the
+                 if p.dep_ == "pobj" for m in p.children if m.dep_ == "poss" for a in ix.np(m)]  # owner's doing
     return _and_placed_state(ix, obj, found) if owner else found
 
 
