@@ -1036,3 +1036,10 @@ def test_a_protest_or_rally_in_protest_against_or_in_support_of_reaches_its_obje
     assert coded("Thousands rallied in Kiev in support of Georgia.") == {("ukraine", "PROTEST", "georgia")}
     assert coded("Palestinians marched in Ramallah in protest against the construction of Israel's barrier.") == {
         ("palestinian-territory", "PROTEST", "israel")}
+
+
+def test_an_offer_is_of_whom_its_content_comes_from_and_the_commonwealth_is_a_body():
+    assert coded("Algeria's military-backed government rejected an offer of talks from the Islamic Salvation "
+                 "Front.") == {("algeria", "REJECT", "islamic-salvation-front")}
+    assert coded("The Commonwealth suspended Zimbabwe's membership.") == {
+        ("commonwealth-of-nations", "SANCTION", "zimbabwe")}

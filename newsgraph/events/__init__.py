@@ -1314,8 +1314,10 @@ def _authors(ix: MentionIndex, thing: Token) -> list[Mention]:
     whose proposal is turned down, backed or judged."""
     return [a for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in ix.agent(c)] or [
         m for prep in ("from", "by") for m in _capital_targets(ix, thing, prep)] or ([
-            a for c in thing.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for a in ix.pobj(c)] or
-            _hyphen_owner(ix, thing) or [
+            a for c in thing.children if c.dep_ == "prep" and c.lower_ in {"from", "by"} for a in ix.pobj(c)] or [
+            a for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+            for g in p.children if g.dep_ == "prep" and g.lower_ in {"from", "by"} for a in ix.pobj(g)] or  # "an
+            _hyphen_owner(ix, thing) or [  # offer of talks from X", with 'from' parsed under the talks
             a for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
             if p.dep_ == "pobj" and (_common_lemma(p) in FORCE_NOUNS or _match(p) is not None) for a in ix.np(p)]
         if thing.lemma_.lower() in PROPOSAL_NOUNS else [])  # "a ceasefire offer from the rebels", "a U.S.-sponsored
