@@ -1043,3 +1043,9 @@ def test_an_offer_is_of_whom_its_content_comes_from_and_the_commonwealth_is_a_bo
                  "Front.") == {("algeria", "REJECT", "islamic-salvation-front")}
     assert coded("The Commonwealth suspended Zimbabwe's membership.") == {
         ("commonwealth-of-nations", "SANCTION", "zimbabwe")}
+
+
+def test_unnamed_doers_of_a_sentence_placing_one_state_are_that_states():
+    assert ("india", "THREATEN", "india") in coded(
+        "Separatist rebels warned that they would carry out attacks in Indian cities unless troops were pulled "
+        "out of the valley.")

@@ -1079,8 +1079,8 @@ def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets
     if state is None and doer is not None and preps is ATTACK_PLACE_PREPS:  # "rebels shelled the Angolan city of X"
         state = next((st for t in done_to if t.dep_ == "dobj" and (st := _state_at(ix, t) or next(
             (m.actor for m in _place_party(ix, t)), None))), None)
-    state = state or (_sentence_state(ix, verb) if not sources and not targets else None)  # not "the government
-    # rejected US criticism": a state already on one side is no hint of whose the other side is
+    state = state or _sentence_state(ix, verb, places_only=bool(sources or targets))  # not "the government
+    # rejected US criticism": a state on one side says whose the other side is only when it is named as a place
     if state is None:
         return sources, targets
 
@@ -1089,15 +1089,20 @@ def _placed_sides(ix: MentionIndex, verb: Token, sources: list[Mention], targets
     return sources or party(doer), targets or party(done)
 
 
-def _sentence_state(ix: MentionIndex, verb: Token) -> str | None:
+def _sentence_state(ix: MentionIndex, verb: Token, places_only: bool = False) -> str | None:
     """'The opposition rejected the government's offer, saying the elections in Togo were rigged': where a
     sentence names one state and nothing else, as a party or a place, its unnamed government, opposition or
-    crowd are that state's."""
+    crowd are that state's; with `places_only`, when it names that state as where something is ('government
+    troops attacked rebels in the north of Chad')."""
     sent = verb.sent
     named = [m for t in sent if (m := ix.by_token.get(t.i)) is not None]
     states = {_home_state(m.actor) or _modifier_state(ix, m) for m in named}
-    states |= {st for t in sent if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and (st := _state_at(ix, t))}
-    return states.pop() if len(states) == 1 and None not in states else None
+    places = {st for t in sent if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and (
+        st := _state_at(ix, t) or _nested_place(ix, t))}
+    states |= places
+    if len(states) != 1 or None in states or places_only and not places:
+        return None
+    return states.pop()
 
 
 def _doer_tokens(verb: Token) -> list[Token]:
