@@ -263,6 +263,8 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
         return _Found(span.start, span.end, entry.id, entry.type, "location", entry, entry.name)
     if entry and text.isupper() and _glued_to_a_name(span, gaz):
         return None  # 'ZANU-PF': a letter code inside a compound name
+    if entry and text.isupper() and _bracketed_after_a_name(span):
+        return None  # 'the Campaign for Democracy (CD)': the letters are the name's own
     if entry and _closes_a_longer_name(span, entry, gaz):
         return None  # 'Kharg Island' is no Iceland ('Island'), 'Thomas Mann' no Isle of Man
     if entry:
@@ -289,6 +291,14 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
             return _Found(span.start, span.end, e.id, e.type, "metonym", e, e.name)
         return _Found(span.start, span.end, "", "place", "location")  # a location, not an actor
     return None
+
+
+def _bracketed_after_a_name(span: Span) -> bool:
+    """Whether letters stand in brackets right after a capitalised name ('the Campaign for Democracy (CD)'), where
+    wire copy gives a name's own abbreviation."""
+    doc = span.doc
+    return span.start >= 2 and span.end < len(doc) and doc[span.start - 1].text == "(" and \
+        doc[span.end].text == ")" and doc[span.start - 2].text[:1].isupper()
 
 
 def _closes_a_longer_name(span: Span, entry: Entry, gaz: Gazetteer) -> bool:
@@ -519,7 +529,10 @@ def _held_state(span: Span) -> Entry | None:
         root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ in {
             "dobj", "nsubjpass"} else None)
     looked_into = root.dep_ == "pobj" and root.head.lower_ == "into" and root.head.head.lemma_.lower() in INQUIRY_NOUNS
-    if not looked_into and (held is None or held.head.lemma_.lower() not in CUSTODY_VERBS):
+    placed_under = held is not None and any(  # "placed X under investigation", "put X under house arrest"
+        c.dep_ == "prep" and c.lower_ == "under" and any(p.lemma_.lower() in INQUIRY_NOUNS | {"arrest", "detention"}
+                                                         for p in c.children) for c in held.head.children)
+    if not looked_into and not placed_under and (held is None or held.head.lemma_.lower() not in CUSTODY_VERBS):
         return None
     return _home_state_of_sentence(span, 0, office=False)
 

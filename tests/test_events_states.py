@@ -1049,3 +1049,11 @@ def test_unnamed_doers_of_a_sentence_placing_one_state_are_that_states():
     assert ("india", "THREATEN", "india") in coded(
         "Separatist rebels warned that they would carry out attacks in Indian cities unless troops were pulled "
         "out of the valley.")
+
+
+def test_letters_in_brackets_after_a_name_are_its_own_and_a_person_placed_under_investigation_is_at_home():
+    assert "dominica" not in states("Police in Lagos threatened to arrest leaders of the Campaign for Democracy (CD).")
+    assert states("Kenya's attorney general placed former minister Joseph Kamau under investigation on Monday."
+                  ).get("joseph-kamau") == "KEN"
+    assert coded("Moscow recalled its ambassador from Tallinn in protest against the removal of a Soviet war "
+                 "memorial.") == {("russia", "SANCTION", "estonia")}

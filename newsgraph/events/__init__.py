@@ -1206,10 +1206,6 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
     if not out and f.trigger.type == "RETREAT":  # "withdrew its fighters from Turkey to bases in Iraq": the
         for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:  # state left, not where they go
             out = out or _prep_targets(ix, tok, f.trigger, ("from", "of") if tok is verb else ("from",))
-    stances = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
-               if p.dep_ == "pobj" and _common_lemma(p) in STANCE_NOUNS]  # "marched in protest against X's plan",
-    for stance in stances:  # "rallied in support of X"
-        out = out or _prep_targets(ix, stance, f.trigger, ("against", "at", "over", "of", "with", "to"))
     out = out or _prep_targets(ix, verb, f.trigger) or [
         a for c in verb.children if c.dep_ == "dobj" and not _same(c, f.consumed)
         for a in _prep_targets(ix, c, f.trigger, ("to", "for", "against", "on", "with"))]  # "its aid to X"
@@ -1223,6 +1219,10 @@ def _objects(ix: MentionIndex, verb: Token, f: _Found) -> list[Mention]:
         for tok in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
             out = out or _prep_targets(ix, tok, f.trigger, ("from",)) or _capital_targets(ix, tok, "from")
         out = out or _prep_targets(ix, verb, f.trigger, ("of",))  # "pulled its marines out of X"
+    stances = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+               if p.dep_ == "pobj" and _common_lemma(p) in STANCE_NOUNS]  # "marched in protest against X's plan",
+    for stance in stances:  # "rallied in support of X"
+        out = out or _prep_targets(ix, stance, f.trigger, ("against", "at", "over", "of", "with", "to"))
     if not out and f.trigger.phrase in TRAVEL:
         out = _capital_targets(ix, verb, f.trigger.phrase.split()[-1])
     if not out and f.trigger.type == "REQUEST":  # "sought asylum in X", "called for elections in X": the state
@@ -1445,12 +1445,17 @@ def _object_actors(ix: MentionIndex, obj: Token, lex: dict, owner: bool = False,
     if nominal is not None:
         return [a for c in obj.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "to", "with", "over"}
                 for a in ix.pobj(c)] or [ix.by_token[c.i] for c in obj.children if c.i in ix.by_token and c.dep_ in
-                                         {"amod", "poss", "compound"} and (nominal.type in DEMANDABLE or critical)] or (
+                                         {"amod", "poss", "compound"} and (nominal.type in DEMANDABLE or critical)] or [
+            a for c in obj.children if c.dep_ == "poss" and critical for a in ix.np(c)] or (  # "the Israeli army's
+            # siege": whose army
             _alleged_doers(ix, obj) if nominal.type in CONTENT_TYPES else []) or _doers_named(ix, obj)
     if obj.lemma_.lower() in BORDER_NOUNS:  # "to its border with Kuwait": the state across the border
         across = [a for c in obj.children if c.dep_ == "prep" and c.lower_ == "with" for a in ix.pobj(c)]
         if across:
             return across
+    whose = [a for c in obj.children if c.dep_ == "poss" for a in ix.np(c)] if critical else []
+    if any(_home_state(a.actor) or _modifier_state(ix, a) for a in whose):  # "against the Israeli army's siege of
+        return whose  # the Church": whose act is objected to, not what it is done to
     found = ix.np(obj) or _state_words_before(ix, obj) or _hyphen_owner(ix, obj) or [
         a for c in obj.children if c.dep_ == "poss" for a in ix.np(c)] or [  # "against the Danish government's
         a for c in obj.children if c.dep_ == "relcl" for g in c.children if g.dep_ == "nsubj" and g.i < c.i
