@@ -1057,3 +1057,8 @@ def test_letters_in_brackets_after_a_name_are_its_own_and_a_person_placed_under_
                   ).get("joseph-kamau") == "KEN"
     assert coded("Moscow recalled its ambassador from Tallinn in protest against the removal of a Soviet war "
                  "memorial.") == {("russia", "SANCTION", "estonia")}
+
+
+def test_a_warning_conditioned_in_its_clause_targets_the_one_whose_act_it_waits_on():
+    assert coded("Tehran warned that it would quit the Non-Proliferation Treaty if Washington imposed new "
+                 "sanctions.") >= {("iran", "THREATEN", "united-states")}

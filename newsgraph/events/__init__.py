@@ -1285,7 +1285,8 @@ def _condition_targets(ix: MentionIndex, verb: Token) -> list[Mention]:
     whose act a threat is conditioned on, or answers, is the one threatened; an unnamed government there is the
     threatener's own ('unless the government froze ...'), as are unnamed people ('if protesters did not leave')."""
     acts = [verb, *(x for x in verb.children if x.dep_ in {"xcomp", "advcl"} and any(  # "threatened to close X
-        a.dep_ == "aux" and a.lower_ == "to" for a in x.children))]  # if Iraq continued its attacks"
+        a.dep_ == "aux" and a.lower_ == "to" for a in x.children) or x.dep_ == "ccomp")]  # if Iraq continued its
+    # attacks", "warned that it would quit the treaty if X resumed its exercises"
     doers = ix.subjects(verb)
     for clause in (c for c in acts for c in c.children
                    if c.dep_ == "advcl" and any(_conditional(m) or m.dep_ == "mark" and m.lower_ == "after"
