@@ -1062,3 +1062,8 @@ def test_letters_in_brackets_after_a_name_are_its_own_and_a_person_placed_under_
 def test_a_warning_conditioned_in_its_clause_targets_the_one_whose_act_it_waits_on():
     assert coded("Tehran warned that it would quit the Non-Proliferation Treaty if Washington imposed new "
                  "sanctions.") >= {("iran", "THREATEN", "united-states")}
+
+
+def test_what_an_inquiry_looks_into_is_no_event_of_its_own():
+    assert coded("Amnesty International opened an inquiry into reports that Indonesian troops killed scores of "
+                 "mourners at a cemetery in Dili.") == {("amnesty-international", "ACCUSE", "indonesia")}

@@ -653,9 +653,11 @@ def _content_of(tok: Token, verbs: dict[int, _Found]) -> bool:
             # down aircraft violating its airspace': the violation is no event of its own)
             return clausal and hit.trigger.type in CONTENT_TYPES | {"SUPPORT"} or reason and hit.trigger.type in \
                 REASONED or (clausal and _content_of(cur, verbs))  # "backed X's decision to bomb Y": what is backed
-        if came_by == "ccomp" and any(c.dep_ == "dobj" and c.i in verbs and verbs[c.i].trigger.pos == "N" and
-                                      verbs[c.i].trigger.type in CONTENT_TYPES for c in cur.children):
-            return True  # "renewed its demand that X withdraw": the clause is the content of the noun
+        if (came_by == "ccomp" or came_by == "prep" and clausal) and any(
+                c.dep_ == "dobj" and c.i in verbs and verbs[c.i].trigger.pos == "N" and
+                verbs[c.i].trigger.type in CONTENT_TYPES for c in cur.children):
+            return True  # "renewed its demand that X withdraw": the clause is the content of the noun; so is what
+            # "opened an inquiry into reports that X killed ..." looks into, 'into' parsed under the verb
     return False
 
 
