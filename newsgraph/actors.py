@@ -263,8 +263,8 @@ def _classify_known(span: Span, gaz: Gazetteer) -> _Found | None:
         return _Found(span.start, span.end, entry.id, entry.type, "location", entry, entry.name)
     if entry and text.isupper() and _glued_to_a_name(span, gaz):
         return None  # 'ZANU-PF': a letter code inside a compound name
-    if entry and text.isupper() and _bracketed_after_a_name(span):
-        return None  # 'the Campaign for Democracy (CD)': the letters are the name's own
+    if entry and entry.type == "country" and text.isupper() and _bracketed_after_a_name(span):
+        return None  # 'the Campaign for Democracy (CD)': the letters are the name's own, not a state's
     if entry and _closes_a_longer_name(span, entry, gaz):
         return None  # 'Kharg Island' is no Iceland ('Island'), 'Thomas Mann' no Isle of Man
     if entry:

@@ -1067,3 +1067,9 @@ def test_a_warning_conditioned_in_its_clause_targets_the_one_whose_act_it_waits_
 def test_what_an_inquiry_looks_into_is_no_event_of_its_own():
     assert coded("Amnesty International opened an inquiry into reports that Indonesian troops killed scores of "
                  "mourners at a cemetery in Dili.") == {("amnesty-international", "ACCUSE", "indonesia")}
+
+
+def test_what_a_plot_or_plan_was_to_do_is_no_event():
+    assert coded("Police foiled a plan to bomb the US embassy in Nairobi.") == set()
+    assert coded("Britain broke off diplomatic relations with Syria after a London court linked Damascus to a plot "
+                 "to blow up an Israeli airliner.") == {("united-kingdom", "SANCTION", "syria")}

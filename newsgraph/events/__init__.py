@@ -162,6 +162,7 @@ from newsgraph.events.words import (
     PEOPLE_NOUNS,
     PLACE_ENTS,
     PLACE_PREPS,
+    PLOT_NOUNS,
     PROPOSAL_NOUNS,
     PROTESTING,
     PURPOSE_TYPES,
@@ -636,6 +637,9 @@ def _content_of(tok: Token, verbs: dict[int, _Found]) -> bool:
     one that took place."""
     cur = tok
     clausal = reason = False
+    if tok.dep_ == "acl" and _common_lemma(tok.head) in PLOT_NOUNS and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+        return True  # "a plot to blow up an airliner": what was plotted has not been done
     for _ in range(6):
         if cur.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in cur.children) and any(
                 c.dep_ == "dobj" and c.i < cur.i and c.i in verbs and verbs[c.i].trigger.pos == "N" and

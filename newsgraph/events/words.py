@@ -246,3 +246,5 @@ INQUIRY_WORDS = {"investigate", "probe", "investigation", "inquiry", "enquiry"}
 HANDING_VERBS = {"hand", "give", "return", "transfer", "restore", "cede"}
 # A state's own affairs that its parties boycott, reject or back ("threatened to boycott the elections").
 HOME_AFFAIRS = {"election", "vote", "poll", "referendum", "constitution", "budget", "runoff", "run-off"}
+# Nouns of a scheme whose infinitive says what was planned, not done ("a plot to blow up an airliner").
+PLOT_NOUNS = {"plot", "plan", "scheme", "conspiracy"}
