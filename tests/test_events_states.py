@@ -1073,3 +1073,8 @@ def test_what_a_plot_or_plan_was_to_do_is_no_event():
     assert coded("Police foiled a plan to bomb the US embassy in Nairobi.") == set()
     assert coded("Britain broke off diplomatic relations with Syria after a London court linked Damascus to a plot "
                  "to blow up an Israeli airliner.") == {("united-kingdom", "SANCTION", "syria")}
+
+
+def test_a_meeting_told_as_the_occasion_of_a_reported_act_is_no_event():
+    assert coded("Tokyo praised Seoul for a historic step after South Korean President Kim Dae-jung returned from "
+                 "his summit in Pyongyang.") == {("japan", "SUPPORT", "south-korea")}

@@ -594,10 +594,14 @@ def _classifier(f: _Found) -> bool:
 
 
 def _told_as_occasion(f: _Found, verbs: dict[int, _Found], nouns: set[int]) -> bool:
-    """A verb trigger in an 'after' or 'since' clause of a clause that reports an act of its own ('X imposed
-    sanctions on Y after soldiers seized power in Z'): the earlier act is the occasion of the one reported."""
+    """A trigger in an 'after' or 'since' clause of a clause that reports an act of its own ('X imposed
+    sanctions on Y after soldiers seized power in Z', 'praised Seoul after its president returned from his summit
+    in Pyongyang'): the earlier act is the occasion of the one reported."""
     tok = f.token
-    if f.trigger.pos != "V" or tok.dep_ != "advcl" or not any(
+    if f.trigger.pos == "N":  # "after X returned from his summit in Pyongyang": the clause's verb is its act's
+        while tok.dep_ in {"pobj", "prep", "dobj"} and tok.head.i != tok.i:
+            tok = tok.head
+    if tok.pos_ != "VERB" or tok.dep_ != "advcl" or not any(
             m.dep_ == "mark" and m.lower_ in {"after", "since", "following"} for m in tok.children):
         return False
     return any(t.i in verbs or any(c.dep_ == "dobj" and c.i in nouns for c in t.children) for t in _chain(tok.head))
@@ -956,7 +960,8 @@ def _threatening_state(ix: MentionIndex, verb: Token, speakers: list[Mention]
         done = [a for a in _objects(ix, clause, act) if a.actor not in {d.actor for d in doers}]
         place = _place_state(ix, [clause, *(c for c in clause.children if c.dep_ == "dobj")],
                              ATTACK_PLACE_PREPS | {"across", "into"}) if not done else None
-        return doers, done or _state_party(ix, clause, place)
+        if done or place is not None:  # else whom the harm reaches is read as before ('would arrest them')
+            return doers, done or _state_party(ix, clause, place)
     return None
 
 
