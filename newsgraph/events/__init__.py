@@ -63,7 +63,7 @@ from newsgraph.dates import resolve_when
 from newsgraph.events.home import (
     _crowd_home,
     _crowd_noun,
-    _inquiry_home,
+    _inquiry_target,
     _named_by_state,
     _other_side_state,
     _own_government,
@@ -693,7 +693,7 @@ def _events_for(doc: Document, ix: MentionIndex, f: _Found) -> list[Event]:
     else:
         sources, targets = _verb_args(ix, tok, f)
     if trig.type == "ACCUSE" and sources and not targets:  # "opened an investigation into alleged kickbacks"
-        targets = _inquiry_home(ix, tok, sources)
+        targets = _inquiry_target(ix, tok, sources)
     if trig.type in OWNING_TYPES | {"MOBILIZE"}:  # "imposed a curfew on Srinagar": the place stands for its state
         targets = [_as_place(ix, t) for t in targets]
     if trig.pos == "V" and not sources and any(c.dep_ == "nsubj" and c.lemma_.lower() in NATURAL_HAZARDS
@@ -1267,12 +1267,18 @@ def _posture_target(ix: MentionIndex, verb: Token) -> list[Mention]:
         m.dep_ == "mark" and m.lower_ in {"after", "as"} for m in c.children) or (
         c.tag_ == "VBG" and c.lemma_ in speech_verbs())) for t in c.subtree
         if (a := ix.by_token.get(t.i)) is not None and ix.type_of(a) == "country" and a.actor not in own][:1]
-    timed = [a for c in verb.children if c.dep_ == "prep" and c.lower_ in {"before", "during"} or (
-        c.lower_ == "ahead") for p in (*c.children, *(g for d in c.children for g in d.children if d.dep_ == "prep"))
-        if p.dep_ == "pobj" for m in p.children if m.dep_ in {"poss", "compound", "amod"}
-        and (a := ix.by_token.get(m.i)) is not None and ix.type_of(a) == "country" and a.actor not in own][:1]
-    # "exercises days before Taiwan's election": staged to weigh on that state's event
-    return aimed or rival or occasion or _planned_fight_target(ix, verb) or _border_sides(ix, verb) or timed
+    return aimed or rival or occasion or _planned_fight_target(ix, verb) or _border_sides(ix, verb) or \
+        _timed_before(ix, verb, own)
+
+
+def _timed_before(ix: MentionIndex, verb: Token, own: set[str]) -> list[Mention]:
+    """'held exercises days before Taiwan's election', 'ahead of Lithuania's referendum': a show of force timed
+    before another state's event is staged to weigh on that state."""
+    whens = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"before", "during"} or c.lower_ == "ahead"]
+    events = [p for w in whens for p in (*w.children, *(g for d in w.children if d.dep_ == "prep" for g in d.children))
+              if p.dep_ == "pobj"]  # 'ahead' takes its event through 'of'
+    return [a for e in events for m in e.children if m.dep_ in {"poss", "compound", "amod"}
+            and (a := ix.by_token.get(m.i)) is not None and ix.type_of(a) == "country" and a.actor not in own][:1]
 
 
 def _planned_fight_target(ix: MentionIndex, verb: Token) -> list[Mention]:

@@ -106,7 +106,7 @@ def _named_by_state(ix: MentionIndex, party: Token) -> bool:
     return not named or any(_state_of(m.actor) or _modifier_state(ix, m) or _home_state(m.actor) for m in named)
 
 
-def _inquiry_home(ix: MentionIndex, tok: Token, sources: list[Mention]) -> list[Mention]:
+def _inquiry_target(ix: MentionIndex, tok: Token, sources: list[Mention]) -> list[Mention]:
     """'Italian magistrates opened an investigation into alleged kickbacks', 'the Senate launched an inquiry into
     charges that the army ...': an inquiry by a state's body into what names no other state is into that state's
     own affairs, as event coders code it; one into what names one other state ('into killings by Indonesian
