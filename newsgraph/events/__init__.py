@@ -340,11 +340,12 @@ def _find_trigger(tok: Token) -> _Found | None:
             return _Found(tok, OBLIGATION)  # "Chile said that Peru must return the aircraft"
         if lemma in {"order", "tell", "give"} and any(c.dep_ == "xcomp" and c.lemma_ == "leave" for c in tok.children):
             return _Found(tok, lex[("V", "expel")])  # "ordered the ambassador to leave the country": an expulsion
-        if lemma in {"leave", "quit"} and any(c.dep_ == "dobj" for c in tok.children) and any(
-                _common_lemma(d) in FORCE_NOUNS for d in _doers(tok)):
+        result = tok.tag_ == "VBG" and tok.dep_ == "advcl"  # "clashed, leaving 30 dead" is no withdrawal
+        if lemma in {"leave", "quit"} and not result and any(c.dep_ == "dobj" for c in tok.children) and any(
+                _common_lemma(d) in FORCE_NOUNS for d in _doer_tokens(tok)):
             return _Found(tok, lex[("V", "withdraw")])  # "the last Russian troops left Estonia": a withdrawal
         if lemma in ARMED_HARM_VERBS and ("V", lemma) not in lex and any(
-                _common_lemma(d) in FORCE_NOUNS | WEAPON_NOUNS for d in _doers(tok)):
+                _common_lemma(d) in FORCE_NOUNS | WEAPON_NOUNS for d in _doer_tokens(tok)):
             return _Found(tok, lex[("V", "bomb")])  # "Iraqi jets hit the terminal": harm by arms is an attack
         if any(c.dep_ == "aux" and c.lower_ in HELP_FORMS for c in tok.children):
             return _Found(tok, lex[("V", "help")])  # "troops helped put down riots": parsed as an auxiliary
@@ -415,16 +416,6 @@ def _idiom_preps(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ == "prep"]
     nouns = [c for c in verb.children if c.dep_ == "dobj"] + [p for c in own for p in c.children if p.dep_ == "pobj"]
     return own + [c for n in nouns for c in n.children if c.dep_ == "prep"]
-
-
-def _doers(verb: Token) -> list[Token]:
-    """The words for who does a verb's act: its subject, its passive agent, or the subject of the verb it
-    completes ('troops began leaving')."""
-    out = [c for c in verb.children if c.dep_ == "nsubj"]
-    out += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    if not out and verb.dep_ == "xcomp":
-        out = [c for c in verb.head.children if c.dep_ == "nsubj"]
-    return out
 
 
 def _object_phrase(lemma: str, obj: Token, lex: dict[tuple[str, str], Trigger]) -> Trigger | None:
