@@ -4,6 +4,7 @@ rules and the lists can be read and grown on their own."""
 
 from __future__ import annotations
 
+from newsgraph.actors import INQUIRY_NOUNS
 from newsgraph.relations import OF_HEADS, ORIGIN_HEADS, QUANTITY_HEADS, RELATION_NOUNS
 
 # Verbs that lend their subject to the noun they take ("make a visit", "impose sanctions",
@@ -241,7 +242,7 @@ CONVEYING_VERBS = {"pour", "rush", "fly", "airlift", "ship", "bring", "truck", "
 DEPLOYED_NOUNS = FORCE_NOUNS | WEAPON_NOUNS | {"police", "policeman", "reinforcement", "reservist", "paratrooper",
                                                "commando", "division", "battalion", "brigade", "regiment", "vehicle"}
 # Words of an inquiry: one a state's body opens into what names no other state is into its own affairs.
-INQUIRY_WORDS = {"investigate", "probe", "investigation", "inquiry", "enquiry"}
+INQUIRY_WORDS = INQUIRY_NOUNS | {"investigate"}  # the nouns the actor finder reads, and the verb
 # Verbs of handing a thing back or over: the one it goes 'to' is the one the retreat is toward.
 HANDING_VERBS = {"hand", "give", "return", "transfer", "restore", "cede"}
 # A state's own affairs that its parties boycott, reject or back ("threatened to boycott the elections").
